@@ -1,0 +1,54 @@
+// Builds the extension, the language server and the CLI into dist/ with esbuild, and copies the
+// tree-sitter wasm grammars from their pinned npm packages next to the bundles.
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const dist = join(root, 'dist');
+mkdirSync(join(dist, 'wasm'), { recursive: true });
+
+const wasmFiles = [
+  'web-tree-sitter/web-tree-sitter.wasm',
+  'tree-sitter-python/tree-sitter-python.wasm',
+  'tree-sitter-typescript/tree-sitter-typescript.wasm',
+  'tree-sitter-typescript/tree-sitter-tsx.wasm',
+];
+for (const file of wasmFiles) {
+  const source = join(root, 'node_modules', file);
+  copyFileSync(source, join(dist, 'wasm', file.split('/').pop()));
+}
+
+// The CommonJS build: esbuild bundles it, and the syntax layer passes locateFile for its wasm.
+const webTreeSitterCjs = require.resolve('web-tree-sitter');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  alias: { 'web-tree-sitter': webTreeSitterCjs },
+};
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: [join(root, 'server/src/cli/seam.ts')],
+    outfile: join(dist, 'cli.js'),
+  }),
+  build({
+    ...common,
+    entryPoints: [join(root, 'server/src/server.ts')],
+    outfile: join(dist, 'server.js'),
+  }),
+  build({
+    ...common,
+    entryPoints: [join(root, 'client/src/extension.ts')],
+    outfile: join(dist, 'extension.js'),
+    external: ['vscode'],
+  }),
+]);
