@@ -6,7 +6,7 @@ describe('syntax', () => {
   it('parses Python, TypeScript and TSX with positions in UTF-16 code units', async () => {
     await initSyntax();
     const tree = parseText('python', 'x = "é😀"; y = 1\n')!;
-    const y = tree.rootNode.descendantForIndex(11);
+    const y = tree.rootNode.descendantForIndex(11)!;
     expect(y.text).toBe('y');
     expect(y.startPosition).toEqual({ row: 0, column: 11 });
     tree.delete();

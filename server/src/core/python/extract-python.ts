@@ -1,10 +1,13 @@
 // Python facts: Pydantic/SQLModel/SQLAlchemy classes, enums, FastAPI routes and routers, imports.
 import type { Tree } from 'web-tree-sitter';
 import type { FileFacts } from '../facts';
+import { extractPythonClasses } from './classes';
+import { extractPythonImports } from './imports';
+import { extractPythonRoutes } from './routes';
 
 /** Fills `facts` from a parsed Python file. May throw; extractFacts catches. */
 export function extractPythonFacts(tree: Tree, text: string, facts: FileFacts): void {
-  void tree;
-  void text;
-  void facts;
+  extractPythonImports(tree, facts);
+  extractPythonClasses(tree, text, facts);
+  extractPythonRoutes(tree, text, facts);
 }

@@ -2,6 +2,8 @@
 import type { Tree } from 'web-tree-sitter';
 import type { FileFacts } from '../facts';
 import type { GrammarName } from '../syntax/parser';
+import { extractTypeScriptCalls } from './calls';
+import { extractTypeScriptDeclarations } from './declarations';
 
 /** Fills `facts` from a parsed .ts/.tsx file. May throw; extractFacts catches. */
 export function extractTypeScriptFacts(
@@ -10,8 +12,6 @@ export function extractTypeScriptFacts(
   text: string,
   facts: FileFacts,
 ): void {
-  void tree;
-  void grammar;
-  void text;
-  void facts;
+  extractTypeScriptDeclarations(tree, grammar, text, facts);
+  extractTypeScriptCalls(tree, grammar, text, facts);
 }

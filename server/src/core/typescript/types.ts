@@ -1,0 +1,125 @@
+// TypeScript type nodes as TypeExpr trees, and property signatures as fields. Shared by the
+// declaration and API-call extractors.
+import type { Node } from 'web-tree-sitter';
+import type { FieldFact, TypeExpr } from '../facts';
+import { namedChildren, rangeOf, unquote } from '../syntax/nodes';
+
+export function parseTsType(node: Node | null | undefined): TypeExpr {
+  if (!node) return { kind: 'unknown', text: '' };
+  switch (node.type) {
+    case 'type_annotation':
+    case 'parenthesized_type':
+    case 'readonly_type':
+      return parseTsType(namedChildren(node).at(-1));
+    case 'predefined_type':
+    case 'type_identifier':
+    case 'nested_type_identifier':
+    case 'identifier':
+      return { kind: 'name', name: node.text, args: [] };
+    case 'generic_type':
+      return parseGeneric(node);
+    case 'literal_type':
+      return parseLiteral(node);
+    case 'union_type':
+      return { kind: 'union', members: flattenUnion(node) };
+    case 'array_type':
+      return { kind: 'array', element: parseTsType(namedChildren(node)[0]) };
+    case 'tuple_type':
+      return { kind: 'tuple', elements: namedChildren(node).map(parseTsType) };
+    case 'object_type':
+      return parseObjectType(node);
+    case 'intersection_type':
+      return { kind: 'name', name: '&', args: namedChildren(node).map(parseTsType) };
+    default:
+      return { kind: 'unknown', text: node.text };
+  }
+}
+
+function parseGeneric(node: Node): TypeExpr {
+  const name = node.childForFieldName('name')?.text ?? '';
+  const typeArguments = node.childForFieldName('type_arguments');
+  const args = typeArguments ? namedChildren(typeArguments).map(parseTsType) : [];
+  return { kind: 'name', name, args };
+}
+
+function parseLiteral(node: Node): TypeExpr {
+  const inner = namedChildren(node)[0];
+  if (!inner) return { kind: 'unknown', text: node.text };
+  switch (inner.type) {
+    case 'null':
+      return { kind: 'literal', value: null };
+    case 'undefined':
+      return { kind: 'name', name: 'undefined', args: [] };
+    case 'true':
+    case 'false':
+      return { kind: 'literal', value: inner.type === 'true' };
+    case 'number':
+      return { kind: 'literal', value: Number(inner.text) };
+    case 'string':
+      return { kind: 'literal', value: unquote(inner.text) ?? inner.text };
+    case 'unary_expression':
+      return { kind: 'literal', value: Number(inner.text) };
+    default:
+      return { kind: 'unknown', text: node.text };
+  }
+}
+
+function flattenUnion(node: Node): TypeExpr[] {
+  const members: TypeExpr[] = [];
+  for (const child of namedChildren(node)) {
+    if (child.type === 'union_type') members.push(...flattenUnion(child));
+    else members.push(parseTsType(child));
+  }
+  return members;
+}
+
+function parseObjectType(node: Node): TypeExpr {
+  const fields: FieldFact[] = [];
+  let indexValue: TypeExpr | undefined;
+  for (const member of namedChildren(node)) {
+    if (member.type === 'property_signature') fields.push(fieldFromPropertySignature(member));
+    else if (member.type === 'index_signature') {
+      indexValue = parseTsType(member.childForFieldName('type'));
+    }
+  }
+  return indexValue ? { kind: 'object', fields, indexValue } : { kind: 'object', fields };
+}
+
+/** `name?: string | null` inside an interface or object type. */
+export function fieldFromPropertySignature(node: Node): FieldFact {
+  const nameNode = node.childForFieldName('name');
+  const typeNode = node.childForFieldName('type');
+  const name = propertyName(nameNode);
+  const typeExpr = parseTsType(typeNode);
+  const optional = node.children.some((child) => child?.type === '?');
+  const typeText = typeNode ? (namedChildren(typeNode).at(-1)?.text ?? '') : 'any';
+  return {
+    name,
+    wireName: name,
+    type: typeText,
+    typeExpr,
+    optional: optional || includesUndefined(typeExpr),
+    nullable: includesNull(typeExpr),
+    hasDefault: false,
+    range: rangeOf(nameNode ?? node),
+  };
+}
+
+/** Property names may be identifiers, strings (`'created-at'`) or numbers. */
+export function propertyName(node: Node | null | undefined): string {
+  if (!node) return '';
+  if (node.type === 'string') return unquote(node.text) ?? node.text;
+  return node.text;
+}
+
+export function includesNull(expr: TypeExpr): boolean {
+  if (expr.kind === 'literal') return expr.value === null;
+  if (expr.kind === 'union') return expr.members.some(includesNull);
+  return false;
+}
+
+export function includesUndefined(expr: TypeExpr): boolean {
+  if (expr.kind === 'name') return expr.name === 'undefined';
+  if (expr.kind === 'union') return expr.members.some(includesUndefined);
+  return false;
+}
