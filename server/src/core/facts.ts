@@ -146,6 +146,15 @@ export interface EntityFact {
   seamTag?: string;
 
   // Python models.
+  /**
+   * The kind was guessed from bases this file cannot see (`class PartRead(PartBase)`); the index
+   * settles it by following the bases, and drops the class if none of them is a model or enum.
+   */
+  provisional?: boolean;
+  /** A declarative base (`class Base(DeclarativeBase)`, `Base = declarative_base()`) or `__abstract__`. */
+  abstract?: boolean;
+  /** Keyword arguments in the class header (`table=True`, `extra="forbid"`), as written. */
+  classKeywords?: Record<string, string>;
   config?: ModelConfigFact;
   tableName?: string;
   tableIndexes?: TableIndexFact[];
@@ -193,6 +202,8 @@ export interface RouterFact {
   /** `APIRouter` or `FastAPI`. */
   kind: 'router' | 'app';
   prefix: string;
+  /** The prefix had a part Seam cannot know statically (`settings.API_V1_STR`) before `prefix`. */
+  unknownPrefix?: boolean;
   file: string;
   range: Range;
 }
@@ -203,6 +214,7 @@ export interface IncludeRouterFact {
   /** The included router expression as written: `router`, `parts.router`, `parts_router`. */
   child: string;
   prefix: string;
+  unknownPrefix?: boolean;
   file: string;
   range: Range;
 }
@@ -224,7 +236,10 @@ export interface ImportFact {
 
 export interface CallFact {
   method: HttpMethod;
-  /** The URL normalised to a route pattern: `/api/parts/{param}`. */
+  /**
+   * The URL normalised to a route pattern: `/api/parts/{param}`. A constant imported from another
+   * module that starts the URL is left as `{const:NAME}` for the index to substitute.
+   */
   path: string;
   /** True when an unresolvable prefix (an env variable, a runtime value) came before `path`. */
   unknownPrefix: boolean;
