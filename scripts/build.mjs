@@ -29,9 +29,14 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
+  // Prefer ESM builds: jsonc-parser's UMD build requires files a bundle does not carry.
+  mainFields: ['module', 'main'],
   sourcemap: true,
   logLevel: 'warning',
   alias: { 'web-tree-sitter': webTreeSitterCjs },
+  // ESM dependencies bundled into CommonJS read import.meta.url; give them this file's URL.
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 
 await Promise.all([

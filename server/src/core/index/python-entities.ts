@@ -1,0 +1,129 @@
+// Settles Python classes across files: which are models (following bases such as
+// `class PartRead(PartBase)` into other files), their inherited fields and effective config.
+import type { EntityFact, EntityKind, FieldFact, ModelConfigFact } from '../facts';
+import { applyAliasGenerator } from './alias-generators';
+import type { PythonModules } from './python-modules';
+import type { ResolvedEntity, ResolvedField } from './resolved';
+
+type Lookup = (file: string, name: string) => EntityFact | undefined;
+
+export class PythonEntityResolver {
+  private readonly kinds = new Map<string, EntityKind | null>();
+  private readonly resolved = new Map<string, ResolvedEntity | null>();
+
+  constructor(
+    private readonly modules: PythonModules,
+    private readonly lookup: Lookup,
+  ) {}
+
+  /** The entity of a (possibly dotted) class name used in `file`. */
+  entityNamed(file: string, name: string): EntityFact | undefined {
+    const symbol = this.modules.resolveName(file, name);
+    return symbol.kind === 'name' ? this.lookup(symbol.file, symbol.name) : undefined;
+  }
+
+  /** The resolved entity, or null for classes that turn out not to be models or enums. */
+  resolve(entity: EntityFact, visiting = new Set<string>()): ResolvedEntity | null {
+    const cached = this.resolved.get(entity.id);
+    if (cached !== undefined) return cached;
+    if (visiting.has(entity.id)) return null;
+    visiting.add(entity.id);
+
+    const kind = this.settleKind(entity, new Set());
+    const bases = kind ? this.baseEntities(entity) : [];
+    const resolvedBases = bases
+      .map((base) => this.resolve(base, visiting))
+      .filter((base): base is ResolvedEntity => !!base);
+    const result = kind ? this.join(entity, kind, resolvedBases) : null;
+    this.resolved.set(entity.id, result);
+    return result;
+  }
+
+  private baseEntities(entity: EntityFact): EntityFact[] {
+    return entity.bases
+      .map((base) => this.entityNamed(entity.file, base.replace(/\[.*$/, '')))
+      .filter((base): base is EntityFact => !!base && base.id !== entity.id);
+  }
+
+  private settleKind(entity: EntityFact, visiting: Set<string>): EntityKind | null {
+    if (!entity.provisional) return entity.kind;
+    const cached = this.kinds.get(entity.id);
+    if (cached !== undefined) return cached;
+    if (visiting.has(entity.id)) return null;
+    visiting.add(entity.id);
+
+    let kind: EntityKind | null = null;
+    for (const base of this.baseEntities(entity)) {
+      const baseKind = this.settleKind(base, visiting);
+      if (baseKind) {
+        kind = inheritedKind(baseKind, entity);
+        break;
+      }
+    }
+    this.kinds.set(entity.id, kind);
+    return kind;
+  }
+
+  private join(entity: EntityFact, kind: EntityKind, bases: ResolvedEntity[]): ResolvedEntity {
+    const config = mergeConfigs([...bases.map((base) => base.config), entity.config]);
+    const byName = new Map<string, ResolvedField>();
+    // Pydantic collects fields from the last base to the first, then the class's own.
+    for (const base of [...bases].reverse()) {
+      for (const field of base.fields) byName.set(field.name, field);
+    }
+    for (const field of entity.fields) byName.set(field.name, { ...field, declaredIn: entity.id });
+
+    const isTable = kind === 'sqlmodel-table' || kind === 'sqlalchemy-model';
+    const fields = [...byName.values()].map((field) =>
+      finishField(field, config, isTable && field.declaredIn !== entity.id),
+    );
+    const { fields: _own, provisional: _p, config: _c, ...rest } = entity;
+    const inheritedTable = bases.find((base) => base.tableName)?.tableName;
+    return {
+      ...rest,
+      kind,
+      fields,
+      baseIds: bases.map((base) => base.id),
+      config,
+      abstract: entity.abstract && kind === 'sqlalchemy-model' ? true : undefined,
+      tableName: entity.tableName ?? (kind === 'sqlalchemy-model' ? inheritedTable : undefined),
+    };
+  }
+}
+
+function inheritedKind(baseKind: EntityKind, entity: EntityFact): EntityKind {
+  const isTable = entity.classKeywords?.table === 'True';
+  if (baseKind === 'sqlmodel-model' || baseKind === 'sqlmodel-table') {
+    return isTable ? 'sqlmodel-table' : 'sqlmodel-model';
+  }
+  return baseKind;
+}
+
+function mergeConfigs(configs: (ModelConfigFact | undefined)[]): ModelConfigFact | undefined {
+  const present = configs.filter((config): config is ModelConfigFact => !!config);
+  if (!present.length) return undefined;
+  return Object.assign({}, ...present);
+}
+
+/**
+ * Applies the alias generator to fields without an explicit alias, and makes fields a table
+ * inherits from a plain SQLModel base into columns of the table.
+ */
+function finishField(
+  field: ResolvedField,
+  config: ModelConfigFact | undefined,
+  inheritedByTable: boolean,
+): ResolvedField {
+  const explicit = field.serializationAlias ?? field.alias;
+  const generated = config?.aliasGenerator
+    ? applyAliasGenerator(config.aliasGenerator, field.name)
+    : undefined;
+  const wireName = explicit ?? generated ?? field.name;
+  const column =
+    inheritedByTable && isColumnLike(field) ? (field.column ?? field.name) : field.column;
+  return { ...field, wireName, column };
+}
+
+function isColumnLike(field: FieldFact): boolean {
+  return !field.relationship && !field.computed && !field.excluded;
+}

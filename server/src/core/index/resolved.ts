@@ -1,0 +1,72 @@
+// The joined, workspace-wide view of entities, routes and calls that pairing and rules read.
+import type {
+  CallFact,
+  EntityFact,
+  EntityKind,
+  FieldFact,
+  HttpMethod,
+  ModelConfigFact,
+  Range,
+  RouteFact,
+  TypeExpr,
+} from '../facts';
+
+export interface ResolvedField extends FieldFact {
+  /** The entity that declares the field (itself, or a base it inherits from). */
+  declaredIn: string;
+}
+
+export interface ResolvedEntity extends Omit<EntityFact, 'fields' | 'kind' | 'config'> {
+  kind: EntityKind;
+  /** Own and inherited fields, in declaration order, with alias generators applied. */
+  fields: ResolvedField[];
+  /** Entity ids of the bases that resolved (Python bases, TS extends and references). */
+  baseIds: string[];
+  /** The effective Pydantic config, inherited from bases and merged with the class's own. */
+  config?: ModelConfigFact;
+}
+
+export interface ResolvedRoute extends RouteFact {
+  /** The full URL pattern after router and include prefixes. */
+  fullPath: string;
+  /** Part of the prefix could not be known statically; `fullPath` is what follows it. */
+  unknownPrefix: boolean;
+  /** False when the router is never included anywhere Seam can see. */
+  mounted: boolean;
+  /** The body parameter's model entity, when one resolves. */
+  requestEntity?: string;
+  requestType?: TypeExpr;
+  requestTypeText?: string;
+  /** What the route sends: the response_model, else the return annotation. */
+  responseType?: TypeExpr;
+  responseTypeText?: string;
+}
+
+export interface ResolvedCall extends CallFact {
+  /** The client's base URL was prepended; it is part of `path`. */
+  baseUrl?: string;
+}
+
+export interface IndexView {
+  entities: ResolvedEntity[];
+  entityById: ReadonlyMap<string, ResolvedEntity>;
+  routes: ResolvedRoute[];
+  calls: ResolvedCall[];
+  /** The entity a type name used in `file` refers to, following imports. */
+  resolveEntity(file: string, name: string): ResolvedEntity | undefined;
+}
+
+export interface Location {
+  file: string;
+  range: Range;
+}
+
+export const HTTP_METHODS: HttpMethod[] = [
+  'GET',
+  'POST',
+  'PUT',
+  'PATCH',
+  'DELETE',
+  'HEAD',
+  'OPTIONS',
+];

@@ -1,0 +1,87 @@
+// The workspace index: the facts of every file, replaced file by file as files change, and a
+// joined view (resolved entities, routes with full paths, completed calls) built on demand and
+// kept until the next change.
+import type { EntityFact, FileFacts } from '../facts';
+import { CallResolver } from './calls';
+import { PythonEntityResolver } from './python-entities';
+import { PythonModules } from './python-modules';
+import type { IndexView, ResolvedEntity } from './resolved';
+import { RouteResolver } from './routes';
+import { TypeScriptEntityResolver } from './typescript-entities';
+import { TypeScriptModules, type TsPathConfig } from './typescript-modules';
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, FileFacts>();
+  private tsConfigs: TsPathConfig[] = [];
+  private cachedView: IndexView | undefined;
+  /** Increases with every change; consumers compare it to know whether their results are stale. */
+  version = 0;
+
+  setFile(facts: FileFacts): void {
+    this.files.set(facts.file, facts);
+    this.changed();
+  }
+
+  removeFile(file: string): void {
+    if (this.files.delete(file)) this.changed();
+  }
+
+  setTsConfigs(configs: TsPathConfig[]): void {
+    this.tsConfigs = configs;
+    this.changed();
+  }
+
+  fileFacts(file: string): FileFacts | undefined {
+    return this.files.get(file);
+  }
+
+  allFacts(): IterableIterator<FileFacts> {
+    return this.files.values();
+  }
+
+  get fileCount(): number {
+    return this.files.size;
+  }
+
+  /** The joined view of the whole workspace, built once per version. */
+  view(): IndexView {
+    this.cachedView ??= buildView(this.files, this.tsConfigs);
+    return this.cachedView;
+  }
+
+  private changed(): void {
+    this.version++;
+    this.cachedView = undefined;
+  }
+}
+
+function buildView(files: ReadonlyMap<string, FileFacts>, tsConfigs: TsPathConfig[]): IndexView {
+  const declared = new Map<string, EntityFact>();
+  for (const facts of files.values()) {
+    for (const entity of facts.entities) declared.set(`${entity.file}#${entity.name}`, entity);
+  }
+  const lookup = (file: string, name: string) => declared.get(`${file}#${name}`);
+  const pythonModules = new PythonModules(files);
+  const typescriptModules = new TypeScriptModules(files, tsConfigs);
+  const python = new PythonEntityResolver(pythonModules, lookup);
+  const typescript = new TypeScriptEntityResolver(typescriptModules, lookup);
+
+  const entities: ResolvedEntity[] = [];
+  const entityById = new Map<string, ResolvedEntity>();
+  for (const entity of declared.values()) {
+    const resolved =
+      entity.language === 'python' ? python.resolve(entity) : typescript.resolve(entity);
+    if (!resolved) continue;
+    entities.push(resolved);
+    entityById.set(resolved.id, resolved);
+  }
+
+  const resolveEntity = (file: string, name: string): ResolvedEntity | undefined => {
+    const resolver = file.endsWith('.py') ? python : typescript;
+    const entity = resolver.entityNamed(file, name);
+    return entity ? entityById.get(entity.id) : undefined;
+  };
+  const routes = new RouteResolver(files, pythonModules, resolveEntity).resolveAll();
+  const calls = new CallResolver(files, typescriptModules).resolveAll();
+  return { entities, entityById, routes, calls, resolveEntity };
+}

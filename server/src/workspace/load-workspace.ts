@@ -1,0 +1,75 @@
+// Builds a workspace index from disk: discovers the files, reads and extracts each one, and
+// reads tsconfig path aliases. Used by the CLI and by the server's first index.
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractFacts, MAX_FILE_BYTES } from '../core/extract';
+import { emptyFacts, type FileFacts } from '../core/facts';
+import { WorkspaceIndex } from '../core/index/workspace-index';
+import { describeError, silentLogger, type Logger } from '../core/log';
+import { initSyntax } from '../core/syntax/parser';
+import { discoverFiles, type DiscoveryOptions } from './discover';
+import { readTsPathConfigs } from './tsconfig';
+
+export interface LoadOptions extends DiscoveryOptions {
+  logger?: Logger;
+  /** Called after each file with the number done and the total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface LoadedWorkspace {
+  root: string;
+  index: WorkspaceIndex;
+  files: string[];
+  /** Files that gave no facts, with the reason. */
+  skipped: { file: string; reason: string }[];
+  milliseconds: number;
+}
+
+export async function loadWorkspace(
+  root: string,
+  options: LoadOptions = {},
+): Promise<LoadedWorkspace> {
+  const started = performance.now();
+  const logger = options.logger ?? silentLogger;
+  await initSyntax();
+  const discovered = discoverFiles(root, options);
+  const index = new WorkspaceIndex();
+  index.setTsConfigs(readTsPathConfigs(root, discovered.projectConfigs));
+
+  const skipped: { file: string; reason: string }[] = [];
+  discovered.sources.forEach((file, i) => {
+    const facts = readAndExtract(root, file);
+    const skip = facts.problems.find((problem) => problem.message.startsWith('skipped'));
+    if (skip) skipped.push({ file, reason: skip.message });
+    for (const problem of facts.problems)
+      if (!problem.range) logger.warn(`${file}: ${problem.message}`);
+    index.setFile(facts);
+    options.onProgress?.(i + 1, discovered.sources.length);
+  });
+  return {
+    root,
+    index,
+    files: discovered.sources,
+    skipped,
+    milliseconds: performance.now() - started,
+  };
+}
+
+/** Reads one workspace file and extracts its facts; unreadable files give empty facts. */
+export function readAndExtract(root: string, file: string): FileFacts {
+  const path = join(root, file);
+  try {
+    if (statSync(path).size > MAX_FILE_BYTES) {
+      const facts = emptyFacts(file, file.endsWith('.py') ? 'python' : 'typescript');
+      facts.problems.push({ message: `skipped: larger than ${MAX_FILE_BYTES} bytes` });
+      return facts;
+    }
+    return extractFacts(file, readFileSync(path, 'utf8')).facts;
+  } catch (error) {
+    const facts = emptyFacts(file, file.endsWith('.py') ? 'python' : 'typescript');
+    facts.problems.push({
+      message: `skipped: unreadable (${describeError(error).split('\n')[0]})`,
+    });
+    return facts;
+  }
+}

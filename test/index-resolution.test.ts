@@ -1,0 +1,285 @@
+// The workspace index joins facts across files: imports, re-exports, inheritance, router prefixes,
+// tsconfig path aliases and API base URLs. Each case is a small multi-file workspace.
+import { describe, expect, it } from 'vitest';
+import { indexOf } from './helpers/workspace';
+
+const pydanticPart = {
+  'backend/app/schemas/common.py': `
+    from typing import Generic, Optional, TypeVar
+    from pydantic import BaseModel
+
+    T = TypeVar("T")
+
+    class ResponseSchema(BaseModel, Generic[T]):
+        status: str
+        message: str
+        data: Optional[T] = None
+  `,
+  'backend/app/schemas/part.py': `
+    from pydantic import BaseModel, ConfigDict
+    from pydantic.alias_generators import to_camel
+
+    class PartBase(BaseModel):
+        model_config = ConfigDict(alias_generator=to_camel, populate_by_name=True)
+        part_number: str
+        quantity: int = 0
+
+    class PartCreate(PartBase):
+        supplier_id: int
+
+    class PartResponse(PartBase):
+        id: int
+  `,
+  'backend/app/schemas/__init__.py': `
+    from .common import ResponseSchema
+    from .part import PartCreate, PartResponse
+  `,
+};
+
+describe('Python resolution', () => {
+  it('follows bases into other files and applies the inherited alias generator', async () => {
+    const index = await indexOf(pydanticPart);
+    const part = index.view().entityById.get('backend/app/schemas/part.py#PartCreate')!;
+    expect(part.kind).toBe('pydantic-model');
+    expect(part.fields.map((f) => [f.name, f.wireName])).toEqual([
+      ['part_number', 'partNumber'],
+      ['quantity', 'quantity'],
+      ['supplier_id', 'supplierId'],
+    ]);
+    expect(part.fields[0].declaredIn).toBe('backend/app/schemas/part.py#PartBase');
+    expect(part.baseIds).toEqual(['backend/app/schemas/part.py#PartBase']);
+  });
+
+  it('resolves names through __init__ re-exports and drops classes that are not models', async () => {
+    const index = await indexOf({
+      ...pydanticPart,
+      'backend/app/errors.py': `
+        class NotFound(LookupError):
+            detail: str
+      `,
+      'backend/app/api/parts.py': `
+        from fastapi import APIRouter
+        from app.schemas import PartCreate, PartResponse, ResponseSchema
+
+        router = APIRouter(prefix="/parts")
+
+        @router.post("/", response_model=ResponseSchema[PartResponse])
+        def create_part(part: PartCreate):
+            ...
+      `,
+    });
+    const view = index.view();
+    expect(view.entityById.has('backend/app/errors.py#NotFound')).toBe(false);
+    expect(view.resolveEntity('backend/app/api/parts.py', 'PartCreate')?.id).toBe(
+      'backend/app/schemas/part.py#PartCreate',
+    );
+    expect(view.routes[0].requestEntity).toBe('backend/app/schemas/part.py#PartCreate');
+    expect(view.routes[0].responseTypeText).toBe('ResponseSchema[PartResponse]');
+  });
+
+  it('settles SQLModel tables that inherit from a schema in another file', async () => {
+    const index = await indexOf({
+      'app/models/base.py': `
+        from sqlmodel import SQLModel, Field
+
+        class ItemBase(SQLModel):
+            title: str = Field(max_length=255)
+      `,
+      'app/models/item.py': `
+        from .base import ItemBase
+        from sqlmodel import Field
+
+        class Item(ItemBase, table=True):
+            id: int | None = Field(default=None, primary_key=True)
+      `,
+    });
+    const item = index.view().entityById.get('app/models/item.py#Item')!;
+    expect(item.kind).toBe('sqlmodel-table');
+    expect(item.fields.map((f) => [f.name, f.column])).toEqual([
+      ['title', 'title'],
+      ['id', 'id'],
+    ]);
+  });
+});
+
+const routers = {
+  'backend/app/main.py': `
+    from fastapi import FastAPI
+    from app.api.router import api_router
+
+    app = FastAPI()
+    app.include_router(api_router, prefix="/api")
+  `,
+  'backend/app/api/router.py': `
+    from fastapi import APIRouter
+    from app.api.routes import parts, stats
+    from .routes.categories import router as categories_router
+
+    api_router = APIRouter()
+    api_router.include_router(parts.router)
+    api_router.include_router(stats.router, prefix="/stats")
+    api_router.include_router(categories_router)
+  `,
+  'backend/app/api/routes/__init__.py': '',
+  'backend/app/api/routes/parts.py': `
+    from fastapi import APIRouter
+    router = APIRouter(prefix="/parts", tags=["parts"])
+
+    @router.get("/get_all_parts")
+    def get_all_parts():
+        ...
+
+    @router.get("/{part_id}")
+    def get_part(part_id: int):
+        ...
+  `,
+  'backend/app/api/routes/stats.py': `
+    from fastapi import APIRouter
+    router = APIRouter()
+
+    @router.get("/summary")
+    def summary():
+        return {"parts": 1, "low_stock": 2}
+  `,
+  'backend/app/api/routes/categories.py': `
+    from fastapi import APIRouter
+    router = APIRouter(prefix="/categories")
+
+    @router.delete("/{category_id}")
+    def delete_category(category_id: int):
+        ...
+  `,
+  'backend/app/unmounted.py': `
+    from fastapi import APIRouter
+    router = APIRouter(prefix="/old")
+
+    @router.get("/thing")
+    def thing():
+        ...
+  `,
+};
+
+describe('route paths', () => {
+  it('joins router and include prefixes across files', async () => {
+    const index = await indexOf(routers);
+    const paths = index
+      .view()
+      .routes.map((r) => `${r.method} ${r.fullPath} ${r.mounted ? 'mounted' : 'unmounted'}`);
+    expect(paths.sort()).toEqual([
+      'DELETE /api/categories/{category_id} mounted',
+      'GET /api/parts/get_all_parts mounted',
+      'GET /api/parts/{part_id} mounted',
+      'GET /api/stats/summary mounted',
+      'GET /old/thing unmounted',
+    ]);
+  });
+
+  it('keeps what follows a prefix it cannot know', async () => {
+    const index = await indexOf({
+      'app/main.py': `
+        from fastapi import FastAPI
+        from app.core.config import settings
+        from app.api.main import api_router
+
+        app = FastAPI()
+        app.include_router(api_router, prefix=settings.API_V1_STR)
+      `,
+      'app/api/main.py': `
+        from fastapi import APIRouter
+        from app.api.routes import items
+
+        api_router = APIRouter()
+        api_router.include_router(items.router)
+      `,
+      'app/api/routes/items.py': `
+        from fastapi import APIRouter
+        router = APIRouter(prefix="/items", tags=["items"])
+
+        @router.get("/")
+        def read_items():
+            ...
+      `,
+    });
+    const [route] = index.view().routes;
+    expect([route.fullPath, route.unknownPrefix]).toEqual(['/items/', true]);
+  });
+});
+
+describe('TypeScript resolution', () => {
+  it('resolves tsconfig path aliases, extends across files and z.infer', async () => {
+    const index = await indexOf(
+      {
+        'frontend/src/types/base.ts': `
+          export interface Timestamped { created_at: string; updated_at: string | null }
+        `,
+        'frontend/src/types/part.ts': `
+          import type { Timestamped } from '@/types/base';
+          export interface Part extends Timestamped { id: number; name: string }
+          export type PartPatch = Partial<Omit<Part, 'id' | 'created_at' | 'updated_at'>>;
+        `,
+        'frontend/src/schemas/form.ts': `
+          import { z } from 'zod';
+          export const PartForm = z.object({ name: z.string(), quantity: z.number().optional() });
+          export type PartFormValues = z.infer<typeof PartForm>;
+        `,
+      },
+      [{ folder: 'frontend', baseUrl: undefined, paths: { '@/*': ['frontend/src/*'] } }],
+    );
+    const view = index.view();
+    const fieldsOf = (id: string) => view.entityById.get(id)!.fields.map((f) => f.name);
+    expect(fieldsOf('frontend/src/types/part.ts#Part')).toEqual([
+      'created_at',
+      'updated_at',
+      'id',
+      'name',
+    ]);
+    expect(fieldsOf('frontend/src/types/part.ts#PartPatch')).toEqual(['name']);
+    expect(view.entityById.get('frontend/src/types/part.ts#PartPatch')!.fields[0].optional).toBe(
+      true,
+    );
+    expect(fieldsOf('frontend/src/schemas/form.ts#PartFormValues')).toEqual(['name', 'quantity']);
+  });
+
+  it('substitutes generic arguments of extended interfaces', async () => {
+    const index = await indexOf({
+      'src/api.ts': `
+        export interface Page<T> { items: T[]; total: number }
+        export interface Part { id: number }
+        export interface PartPage extends Page<Part> { cursor: string }
+      `,
+    });
+    const items = index.view().entityById.get('src/api.ts#PartPage')!.fields[0];
+    expect(items.typeExpr).toEqual({
+      kind: 'array',
+      element: { kind: 'name', name: 'Part', args: [] },
+    });
+  });
+
+  it('prepends the base URL of an imported axios instance and imported constants', async () => {
+    const index = await indexOf(
+      {
+        'web/src/lib/config.ts': `
+          export const API_PREFIX = '/api';
+        `,
+        'web/src/lib/api.ts': `
+          import axios from 'axios';
+          import { API_PREFIX } from './config';
+          export const apiClient = axios.create({ baseURL: API_PREFIX });
+        `,
+        'web/src/services/parts.ts': `
+          import { apiClient } from '@/lib/api';
+          import type { Part } from '../types';
+          export const getPart = (id: number) => apiClient.get<Part>(\`/parts/\${id}\`);
+        `,
+      },
+      [{ folder: 'web', paths: { '@/*': ['web/src/*'] } }],
+    );
+    const [call] = index.view().calls;
+    expect([call.method, call.path, call.unknownPrefix, call.responseTypeText]).toEqual([
+      'GET',
+      '/api/parts/{param}',
+      false,
+      'Part',
+    ]);
+  });
+});
