@@ -3,6 +3,7 @@
 import type { Tree } from 'web-tree-sitter';
 import { emptyFacts, type FileFacts } from './facts';
 import { extractPythonFacts } from './python/extract-python';
+import { findSuppressions } from './suppressions';
 import { grammarForFile, parseText } from './syntax/parser';
 import { extractTypeScriptFacts } from './typescript/extract-typescript';
 
@@ -42,6 +43,7 @@ export function extractFacts(
     return { facts };
   }
 
+  facts.suppressions = findSuppressions(text);
   let tree: Tree | null = null;
   try {
     tree = parseText(grammar, text, options.oldTree);

@@ -62,6 +62,8 @@ export interface FieldFact {
   hasDefault: boolean;
   /** Range of the field's name. */
   range: Range;
+  /** Range of the type annotation, when written (for quick fixes that retype a field). */
+  typeRange?: Range;
   /** The default's source text, when written. */
   defaultText?: string;
   alias?: string;
@@ -302,6 +304,16 @@ export interface ConstantFact {
   exported: boolean;
 }
 
+/** A `seam-ignore rule-id: reason` comment; it silences findings on the next line. */
+export interface SuppressionFact {
+  /** The line of the comment itself. */
+  line: number;
+  rules: string[];
+  /** Empty when the comment gives none; such a comment silences nothing. */
+  reason: string;
+  range: Range;
+}
+
 export interface ProblemFact {
   message: string;
   range?: Range;
@@ -323,6 +335,9 @@ export interface FileFacts {
   constants: ConstantFact[];
   /** Names exported from a TS module (declarations and `export { }` lists). */
   exports: string[];
+  /** Property names this TS file reads (`x.name`, `{ name } = x`, `x["name"]`), deduplicated. */
+  propertyReads: string[];
+  suppressions: SuppressionFact[];
   problems: ProblemFact[];
 }
 
@@ -341,6 +356,8 @@ export function emptyFacts(file: string, language: Language): FileFacts {
     unresolvedCalls: [],
     constants: [],
     exports: [],
+    propertyReads: [],
+    suppressions: [],
     problems: [],
   };
 }

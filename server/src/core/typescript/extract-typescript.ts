@@ -4,6 +4,7 @@ import type { FileFacts } from '../facts';
 import type { GrammarName } from '../syntax/parser';
 import { extractTypeScriptCalls } from './calls';
 import { extractTypeScriptDeclarations } from './declarations';
+import { extractPropertyReads } from './property-reads';
 
 /** Fills `facts` from a parsed .ts/.tsx file. May throw; extractFacts catches. */
 export function extractTypeScriptFacts(
@@ -14,4 +15,5 @@ export function extractTypeScriptFacts(
 ): void {
   extractTypeScriptDeclarations(tree, grammar, text, facts);
   extractTypeScriptCalls(tree, grammar, text, facts);
+  extractPropertyReads(tree, grammar, facts);
 }

@@ -1,0 +1,88 @@
+// Runs the rules over the index: pairs the entities, compares the pairs' fields once, lets every
+// rule report, then applies the configured severities and the seam-ignore comments.
+import type { FileFacts } from '../facts';
+import type { SeamConfig } from '../config/seam-config';
+import type { IndexView } from '../index/resolved';
+import { describeError, silentLogger, type Logger } from '../log';
+import { pairEntities, type Pairing } from '../pairing/pairs';
+import { FieldComparisons } from '../rules/field-comparison';
+import { PropertyReads } from '../rules/property-reads';
+import { RULES } from '../rules/registry';
+import type { RuleContext } from '../rules/rule';
+import type { Finding } from './finding';
+
+export interface CheckResult {
+  findings: Finding[];
+  pairing: Pairing;
+}
+
+export function checkWorkspace(
+  view: IndexView,
+  files: Iterable<FileFacts>,
+  config: SeamConfig,
+  logger: Logger = silentLogger,
+): CheckResult {
+  const facts = [...files];
+  const pairing = pairEntities(view, { threshold: config.threshold, explicit: config.pairs });
+  const context: RuleContext = {
+    view,
+    pairing,
+    comparisons: new FieldComparisons(view, pairing.pairs),
+    reads: new PropertyReads(facts),
+  };
+
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    const setting = config.rules[rule.id];
+    if (setting === 'off') continue;
+    try {
+      for (const finding of rule.check(context)) {
+        findings.push(setting ? { ...finding, severity: setting } : finding);
+      }
+    } catch (error) {
+      logger.error(`rule ${rule.id} failed; its findings are missing`, error);
+      void describeError;
+    }
+  }
+  return { findings: applySuppressions(findings, facts), pairing };
+}
+
+/** Drops findings silenced by a `seam-ignore` comment on the line above; reports reasonless ones. */
+function applySuppressions(findings: Finding[], facts: FileFacts[]): Finding[] {
+  const byFile = new Map(facts.map((f) => [f.file, f.suppressions]));
+  const kept = findings.filter((finding) => {
+    const suppressions = byFile.get(finding.file) ?? [];
+    return !suppressions.some(
+      (s) =>
+        s.reason &&
+        (s.line === finding.range.start.line - 1 || s.line === finding.range.start.line) &&
+        s.rules.includes(finding.code),
+    );
+  });
+  for (const fileFacts of facts) {
+    for (const suppression of fileFacts.suppressions) {
+      if (suppression.reason) continue;
+      kept.push({
+        code: 'seam-ignore-reason',
+        severity: 'warning',
+        file: fileFacts.file,
+        range: suppression.range,
+        message:
+          'This seam-ignore gives no reason, so it silences nothing. Write why after a colon: ' +
+          '`seam-ignore rule-id: the reason`.',
+        related: [],
+      });
+    }
+  }
+  return sortFindings(kept);
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.code.localeCompare(b.code),
+  );
+}

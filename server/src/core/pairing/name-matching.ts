@@ -1,0 +1,62 @@
+// Name evidence for pairs: the same name, or the same stem once common suffixes are removed
+// (`PartResponse`, `PartRead`, `IPart` → `part`). Names alone never make a pair; fields confirm.
+
+const SUFFIXES = [
+  'Response',
+  'Read',
+  'Public',
+  'Out',
+  'Schema',
+  'DTO',
+  'Dto',
+  'Model',
+  'Create',
+  'Update',
+  'Request',
+  'Input',
+  'Base',
+  'Payload',
+  'In',
+  'Type',
+  'Data',
+  'Interface',
+  'Entity',
+];
+
+const REQUEST_SUFFIXES = /(Create|Update|Request|Input|Payload|Form|In|Patch)$/;
+
+/** `PartResponseSchema` → `part`; `IPart` → `part`. */
+export function nameStem(name: string): string {
+  let stem = /^I[A-Z]/.test(name) ? name.slice(1) : name;
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const suffix of SUFFIXES) {
+      if (stem.length > suffix.length && stem.endsWith(suffix)) {
+        stem = stem.slice(0, -suffix.length);
+        changed = true;
+      }
+    }
+  }
+  return stem.toLowerCase();
+}
+
+export function looksLikeRequest(name: string): boolean {
+  return REQUEST_SUFFIXES.test(name);
+}
+
+/** Field overlap between two key sets: the share of keys in common over all keys. */
+export function keyOverlap(
+  a: Iterable<string>,
+  b: Iterable<string>,
+): { shared: number; total: number } {
+  const left = new Set([...a].map(normaliseKey));
+  const right = new Set([...b].map(normaliseKey));
+  let shared = 0;
+  for (const key of left) if (right.has(key)) shared++;
+  return { shared, total: new Set([...left, ...right]).size };
+}
+
+/** `part_number`, `partNumber` and `PartNumber` compare equal for overlap purposes. */
+export function normaliseKey(key: string): string {
+  return key.replace(/_/g, '').toLowerCase();
+}

@@ -1,0 +1,321 @@
+// Decides which TS type mirrors which backend class, in which direction, and how sure Seam is.
+// Evidence, strongest first: explicit (@seam tag, seam.json), route-linked (a call matched to
+// its route, types walked side by side), generated (same name in a generated client), and
+// names confirmed by fields.
+import type { IndexView, ResolvedCall, ResolvedEntity, ResolvedRoute } from '../index/resolved';
+import { matchCallToRoute } from './route-matching';
+import { keyOverlap, looksLikeRequest, nameStem } from './name-matching';
+import { linkTypes, type EnvelopeNote } from './type-linking';
+
+export type PairDirection = 'response' | 'request' | 'both';
+
+export interface CallLink {
+  call: ResolvedCall;
+  route: ResolvedRoute;
+}
+
+export interface Pair {
+  frontend: string;
+  backend: string;
+  direction: PairDirection;
+  score: number;
+  evidence: string[];
+  /** The calls and routes that link the two, when route-linked. */
+  links: CallLink[];
+  /** Both sides are generic envelopes (ApiResponse ↔ ResponseSchema). */
+  envelope: boolean;
+  /** False when a linking route sets `response_model_by_alias=False`. */
+  byAlias: boolean;
+}
+
+/** A route that returns a hand-built dict: the call's type is compared with the dict's keys. */
+export interface DictResponseLink extends CallLink {
+  frontend: string;
+  /** The literal keys, or null when some key is not literal and the shape is unknown. */
+  keys: string[] | null;
+}
+
+export interface EnvelopeMismatch extends CallLink {
+  note: EnvelopeNote;
+}
+
+export interface ExplicitPair {
+  frontend: string;
+  backend: string;
+  direction?: PairDirection;
+  source: string;
+}
+
+export interface PairingOptions {
+  /** Pairs scoring below this are "possible mirrors": shown in hovers, not checked. */
+  threshold: number;
+  explicit: ExplicitPair[];
+}
+
+export interface Pairing {
+  /** Pairs at or above the threshold. */
+  pairs: Pair[];
+  /** Pairs below it. */
+  possible: Pair[];
+  dictResponses: DictResponseLink[];
+  envelopeMismatches: EnvelopeMismatch[];
+  /** Calls whose route Seam found, for hovers and "who calls this route". */
+  callLinks: CallLink[];
+}
+
+export const DEFAULT_PAIRING_OPTIONS: PairingOptions = { threshold: 0.6, explicit: [] };
+
+const BACKEND_SCHEMA_KINDS = new Set(['pydantic-model', 'sqlmodel-model', 'sqlmodel-table']);
+const FRONTEND_KINDS = new Set(['ts-interface', 'ts-type', 'zod-schema']);
+
+export function pairEntities(view: IndexView, options = DEFAULT_PAIRING_OPTIONS): Pairing {
+  const collector = new PairCollector();
+  collectExplicit(view, options, collector);
+  const routeEvidence = collectRouteLinked(view, collector);
+  collectByName(view, collector, routeEvidence.linkedFrontends);
+
+  const all = collector.pairs();
+  return {
+    pairs: all.filter((pair) => pair.score >= options.threshold),
+    possible: all.filter((pair) => pair.score < options.threshold),
+    dictResponses: routeEvidence.dictResponses,
+    envelopeMismatches: routeEvidence.envelopeMismatches,
+    callLinks: routeEvidence.callLinks,
+  };
+}
+
+class PairCollector {
+  private readonly byKey = new Map<string, Pair>();
+
+  add(
+    frontend: string,
+    backend: string,
+    direction: 'response' | 'request',
+    score: number,
+    evidence: string,
+    link?: CallLink,
+  ) {
+    const key = `${frontend}\0${backend}`;
+    const existing = this.byKey.get(key);
+    const envelope = false;
+    const byAlias = link ? link.route.byAlias : true;
+    if (!existing) {
+      this.byKey.set(key, {
+        frontend,
+        backend,
+        direction,
+        score,
+        evidence: [evidence],
+        links: link ? [link] : [],
+        envelope,
+        byAlias,
+      });
+      return;
+    }
+    if (existing.direction !== direction) existing.direction = 'both';
+    existing.score = Math.max(existing.score, score);
+    if (!existing.evidence.includes(evidence)) existing.evidence.push(evidence);
+    if (link) existing.links.push(link);
+    existing.byAlias &&= byAlias;
+  }
+
+  markEnvelope(frontend: string, backend: string): void {
+    const pair = this.byKey.get(`${frontend}\0${backend}`);
+    if (pair) pair.envelope = true;
+  }
+
+  has(frontend: string, direction: 'response' | 'request'): boolean {
+    for (const pair of this.byKey.values()) {
+      if (pair.frontend === frontend && (pair.direction === direction || pair.direction === 'both'))
+        return true;
+    }
+    return false;
+  }
+
+  pairs(): Pair[] {
+    return [...this.byKey.values()];
+  }
+}
+
+function collectExplicit(view: IndexView, options: PairingOptions, collector: PairCollector) {
+  const explicit = [...options.explicit];
+  for (const entity of view.entities) {
+    if (entity.seamTag)
+      explicit.push({ frontend: entity.id, backend: entity.seamTag, source: '@seam tag' });
+  }
+  for (const pair of explicit) {
+    const backend = view.entityById.get(pair.backend);
+    if (!backend || !view.entityById.has(pair.frontend)) continue;
+    const direction = pair.direction ?? 'response';
+    if (direction === 'both' || direction === 'response')
+      collector.add(pair.frontend, backend.id, 'response', 1, `explicit: ${pair.source}`);
+    if (direction === 'both' || direction === 'request')
+      collector.add(pair.frontend, backend.id, 'request', 1, `explicit: ${pair.source}`);
+  }
+}
+
+function collectRouteLinked(view: IndexView, collector: PairCollector) {
+  const linkedFrontends = new Set<string>();
+  const dictResponses: DictResponseLink[] = [];
+  const envelopeMismatches: EnvelopeMismatch[] = [];
+  const callLinks: CallLink[] = [];
+  const envelopeRoutes = view.routes.some((route) => routeUsesEnvelope(view, route));
+
+  for (const call of view.calls) {
+    const match = matchCallToRoute(call, view.routes);
+    if (!match) continue;
+    const link = { call, route: match.route };
+    callLinks.push(link);
+    const evidence = `route ${match.route.method} ${match.route.fullPath}`;
+
+    if (call.responseType && match.route.responseType) {
+      const result = linkTypes(
+        view,
+        { expr: call.responseType, file: call.file },
+        { expr: match.route.responseType, file: match.route.file },
+      );
+      for (const typeLink of result.links) {
+        addRouteLinked(collector, typeLink.frontend, typeLink.backend, 'response', evidence, link);
+        if (typeLink.envelope) collector.markEnvelope(typeLink.frontend.id, typeLink.backend.id);
+        linkedFrontends.add(`${typeLink.frontend.id}\0response`);
+      }
+      // An envelope TS expects on a route that returns none is a finding only when the backend
+      // wraps other routes explicitly; otherwise a middleware may add it to every response.
+      const note = result.envelope;
+      if (note && (note.problem !== 'wrapped-where-bare' || envelopeRoutes)) {
+        envelopeMismatches.push({ ...link, note });
+      }
+    } else if (
+      call.responseType &&
+      match.route.returnedDictKeys !== undefined &&
+      !match.route.responseType
+    ) {
+      const frontend = entityOfTs(view, call.file, call.responseType);
+      if (frontend)
+        dictResponses.push({ ...link, frontend: frontend.id, keys: match.route.returnedDictKeys });
+    }
+
+    if (call.requestType && match.route.requestType) {
+      const result = linkTypes(
+        view,
+        { expr: call.requestType, file: call.file },
+        { expr: match.route.requestType, file: match.route.file },
+      );
+      for (const typeLink of result.links) {
+        addRouteLinked(collector, typeLink.frontend, typeLink.backend, 'request', evidence, link);
+        linkedFrontends.add(`${typeLink.frontend.id}\0request`);
+      }
+    }
+  }
+  return { linkedFrontends, dictResponses, envelopeMismatches, callLinks };
+}
+
+function addRouteLinked(
+  collector: PairCollector,
+  frontend: ResolvedEntity,
+  backend: ResolvedEntity,
+  direction: 'response' | 'request',
+  evidence: string,
+  link: CallLink,
+) {
+  const overlap = fieldOverlap(frontend, backend);
+  const ratio = overlap.shared / Math.max(1, frontend.fields.length);
+  const score = round(0.55 + 0.4 * Math.min(1, ratio));
+  collector.add(frontend.id, backend.id, direction, score, evidence, link);
+  collector.add(
+    frontend.id,
+    backend.id,
+    direction,
+    score,
+    `fields ${overlap.shared}/${overlap.total}`,
+  );
+}
+
+function collectByName(view: IndexView, collector: PairCollector, routeLinked: Set<string>) {
+  const backends = view.entities.filter(
+    (e) => e.language === 'python' && BACKEND_SCHEMA_KINDS.has(e.kind),
+  );
+  const byStem = new Map<string, ResolvedEntity[]>();
+  for (const backend of backends) {
+    const list = byStem.get(nameStem(backend.name)) ?? [];
+    list.push(backend);
+    byStem.set(nameStem(backend.name), list);
+  }
+
+  for (const frontend of view.entities) {
+    if (
+      frontend.language !== 'typescript' ||
+      !FRONTEND_KINDS.has(frontend.kind) ||
+      !frontend.fields.length
+    )
+      continue;
+    const direction = looksLikeRequest(frontend.name) ? 'request' : 'response';
+    if (routeLinked.has(`${frontend.id}\0${direction}`) || collector.has(frontend.id, direction))
+      continue;
+    const best = bestByName(frontend, byStem.get(nameStem(frontend.name)) ?? []);
+    if (!best) continue;
+    const evidenceKind =
+      frontend.generated && best.backend.name === frontend.name
+        ? 'generated client, same name'
+        : best.backend.name === frontend.name
+          ? 'same name'
+          : `name stem "${nameStem(frontend.name)}"`;
+    const pairDirection =
+      looksLikeRequest(best.backend.name) || direction === 'request' ? 'request' : 'response';
+    collector.add(frontend.id, best.backend.id, pairDirection, best.score, evidenceKind);
+    collector.add(
+      frontend.id,
+      best.backend.id,
+      pairDirection,
+      best.score,
+      `fields ${best.shared}/${best.total}`,
+    );
+  }
+}
+
+function bestByName(frontend: ResolvedEntity, candidates: ResolvedEntity[]) {
+  const scored = candidates.map((backend) => {
+    const { shared, total } = fieldOverlap(frontend, backend);
+    const jaccard = total ? shared / total : 0;
+    const sameName = backend.name === frontend.name;
+    const base = frontend.generated && sameName ? 0.55 : sameName ? 0.45 : 0.35;
+    const score = shared >= 2 || (shared >= 1 && total <= 2) ? round(base + 0.45 * jaccard) : 0;
+    return { backend, score, shared, total };
+  });
+  scored.sort((a, b) => b.score - a.score);
+  const [first, second] = scored;
+  if (!first || first.score === 0) return undefined;
+  // Two equally good candidates: Seam cannot tell which one the type mirrors, so it pairs none.
+  if (second && second.score === first.score) return undefined;
+  return first;
+}
+
+/**
+ * Fields in common: a TS key matches a backend field by its wire name or its Python name (an
+ * alias mismatch is still the same field). `total` counts each field once.
+ */
+function fieldOverlap(frontend: ResolvedEntity, backend: ResolvedEntity) {
+  const backendFields = backend.fields.filter((f) => !f.excluded && !f.relationship);
+  const shared = frontend.fields.filter((tsField) =>
+    backendFields.some((f) => keyOverlap([tsField.wireName], [f.wireName, f.name]).shared > 0),
+  ).length;
+  return { shared, total: frontend.fields.length + backendFields.length - shared };
+}
+
+function entityOfTs(view: IndexView, file: string, expr: ResolvedCall['responseType']) {
+  let current = expr;
+  while (current?.kind === 'name' && ['Promise', 'AxiosResponse'].includes(current.name))
+    current = current.args[0];
+  return current?.kind === 'name' ? view.resolveEntity(file, current.name) : undefined;
+}
+
+function routeUsesEnvelope(view: IndexView, route: ResolvedRoute): boolean {
+  const type = route.responseType;
+  if (type?.kind !== 'name' || !type.args.length) return false;
+  const entity = view.resolveEntity(route.file, type.name);
+  return !!entity && entity.typeParams.length > 0;
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}

@@ -1,0 +1,144 @@
+// Lines up the fields of a pair, per direction: which TS key matches which backend field, which
+// keys exist on one side only, and which TS keys use the Python name where the wire uses an
+// alias. The field rules all read these comparisons; they are computed once per check.
+import type { IndexView, ResolvedEntity } from '../index/resolved';
+import type { Pair } from '../pairing/pairs';
+import type { Direction } from '../shapes/compare-wire';
+import { backendWireFields, frontendWireFields, type WireField } from '../shapes/entity-wire';
+
+export interface FieldMatch {
+  frontend: WireField;
+  backend: WireField;
+  /** TS uses the Python attribute name where the wire key is an alias. */
+  byPythonName: boolean;
+}
+
+export interface PairComparison {
+  pair: Pair;
+  direction: Direction;
+  frontendEntity: ResolvedEntity;
+  backendEntity: ResolvedEntity;
+  matches: FieldMatch[];
+  frontendOnly: WireField[];
+  backendOnly: WireField[];
+}
+
+export class FieldComparisons {
+  private readonly cache = new Map<string, PairComparison | null>();
+
+  constructor(
+    private readonly view: IndexView,
+    private readonly pairs: Pair[],
+  ) {}
+
+  /** Every comparison of every pair in each of its directions. */
+  all(): PairComparison[] {
+    const result: PairComparison[] = [];
+    for (const pair of this.pairs) {
+      for (const direction of directionsOf(pair)) {
+        const comparison = this.of(pair, direction);
+        if (comparison) result.push(comparison);
+      }
+    }
+    return result;
+  }
+
+  of(pair: Pair, direction: Direction): PairComparison | undefined {
+    const key = `${pair.frontend}\0${pair.backend}\0${direction}`;
+    if (!this.cache.has(key)) this.cache.set(key, this.compare(pair, direction));
+    return this.cache.get(key) ?? undefined;
+  }
+
+  private compare(pair: Pair, direction: Direction): PairComparison | null {
+    const frontendEntity = this.view.entityById.get(pair.frontend);
+    const backendEntity = this.view.entityById.get(pair.backend);
+    if (!frontendEntity || !backendEntity) return null;
+    const backend = backendWireFields(this.view, backendEntity, direction, {
+      byAlias: pair.byAlias,
+    });
+    const frontend = frontendWireFields(this.view, frontendEntity);
+    return {
+      pair,
+      direction,
+      frontendEntity,
+      backendEntity,
+      ...lineUpFields(frontend, backend),
+    };
+  }
+}
+
+function directionsOf(pair: Pair): Direction[] {
+  return pair.direction === 'both' ? ['response', 'request'] : [pair.direction];
+}
+
+export function lineUpFields(frontend: WireField[], backend: WireField[]) {
+  const matches: FieldMatch[] = [];
+  const frontendOnly: WireField[] = [];
+  const used = new Set<WireField>();
+  const convertsCase = looksCaseConverted(frontend, backend);
+
+  for (const tsField of frontend) {
+    const found =
+      backend.find((b) => b.key === tsField.key || b.alternateKeys.includes(tsField.key)) ??
+      (convertsCase ? backend.find((b) => sameIgnoringCase(b.key, tsField.key)) : undefined);
+    const byName = found ? undefined : backend.find((b) => b.field.name === tsField.key);
+    const backendField = found ?? byName;
+    if (backendField && !used.has(backendField)) {
+      used.add(backendField);
+      matches.push({ frontend: tsField, backend: backendField, byPythonName: !found });
+    } else {
+      frontendOnly.push(tsField);
+    }
+  }
+  return { matches, frontendOnly, backendOnly: backend.filter((b) => !used.has(b)) };
+}
+
+/**
+ * True when the frontend spells every multi-word key in the other case convention and never in
+ * the backend's: a client interceptor (camelcase-keys, humps) most likely converts them.
+ */
+function looksCaseConverted(frontend: WireField[], backend: WireField[]): boolean {
+  const multiWord = (key: string) => /_|[a-z][A-Z]/.test(key);
+  let converted = 0;
+  for (const tsField of frontend.filter((f) => multiWord(f.key))) {
+    if (backend.some((b) => b.key === tsField.key)) return false;
+    if (backend.some((b) => sameIgnoringCase(b.key, tsField.key))) converted++;
+  }
+  return converted >= 2;
+}
+
+function sameIgnoringCase(a: string, b: string): boolean {
+  return a.replace(/_/g, '').toLowerCase() === b.replace(/_/g, '').toLowerCase();
+}
+
+/** The backend key a misspelt TS key most likely meant, if one is close enough. */
+export function nearMiss(key: string, candidates: string[]): string | undefined {
+  const normalise = (k: string) => k.replace(/_/g, '').toLowerCase();
+  let best: { candidate: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const [a, b] = [normalise(key), normalise(candidate)];
+    const distance =
+      a.startsWith(b) || b.startsWith(a) ? Math.abs(a.length - b.length) / 2 : editDistance(a, b);
+    if (!best || distance < best.distance) best = { candidate, distance };
+  }
+  const limit = Math.max(2, Math.floor(key.length / 3));
+  return best && best.distance <= limit ? best.candidate : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0];
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j];
+      previous[j] = Math.min(
+        previous[j] + 1,
+        previous[j - 1] + 1,
+        diagonal + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+      diagonal = above;
+    }
+  }
+  return previous[b.length];
+}

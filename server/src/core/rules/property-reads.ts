@@ -1,0 +1,38 @@
+// Where frontend code reads a property of a given name. Files that import the type (or declare
+// it) are asked first; then any hand-written TS file, since values often arrive through a
+// service function without the type ever being imported where they are read.
+import type { FileFacts } from '../facts';
+import type { ResolvedEntity } from '../index/resolved';
+
+export class PropertyReads {
+  private readonly filesByName = new Map<string, string[]>();
+  private readonly importersByName = new Map<string, Set<string>>();
+
+  constructor(files: Iterable<FileFacts>) {
+    for (const facts of files) {
+      if (facts.language !== 'typescript' || facts.generated) continue;
+      for (const name of facts.propertyReads) push(this.filesByName, name, facts.file);
+      for (const statement of facts.imports) {
+        for (const imported of statement.names) {
+          const set = this.importersByName.get(imported.name) ?? new Set();
+          set.add(facts.file);
+          this.importersByName.set(imported.name, set);
+        }
+      }
+    }
+  }
+
+  /** A file reading `fieldName` where a value of `entity` may be, or undefined. */
+  whereRead(entity: ResolvedEntity, fieldName: string): string | undefined {
+    const files = this.filesByName.get(fieldName);
+    if (!files?.length) return undefined;
+    const near = this.importersByName.get(entity.name) ?? new Set<string>();
+    return files.find((file) => file === entity.file || near.has(file)) ?? files[0];
+  }
+}
+
+function push(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

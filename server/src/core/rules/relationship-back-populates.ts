@@ -1,0 +1,64 @@
+// relationship-back-populates: `back_populates` names an attribute the related model lacks, or
+// one that does not point back. SQLAlchemy raises when the mappers are configured, so the app
+// fails at its first query.
+import type { Finding } from '../findings/finding';
+import type { IndexView, ResolvedEntity, ResolvedField } from '../index/resolved';
+import type { Rule } from './rule';
+
+const ORM_KINDS = new Set(['sqlmodel-table', 'sqlalchemy-model']);
+
+export const relationshipBackPopulates: Rule = {
+  id: 'relationship-back-populates',
+  doc: 'A back_populates that names a missing or non-reciprocal relationship.',
+  defaultSeverity: 'error',
+  check(context) {
+    const findings: Finding[] = [];
+    for (const entity of context.view.entities) {
+      if (!ORM_KINDS.has(entity.kind)) continue;
+      for (const field of entity.fields) {
+        const problem = backPopulatesProblem(context.view, entity, field);
+        if (problem) findings.push({ ...problem, code: this.id, severity: this.defaultSeverity });
+      }
+    }
+    return findings;
+  },
+};
+
+function backPopulatesProblem(view: IndexView, entity: ResolvedEntity, field: ResolvedField) {
+  const relationship = field.relationship;
+  if (!relationship?.backPopulates || !relationship.target || field.declaredIn !== entity.id)
+    return;
+  const target = view.resolveEntity(entity.file, relationship.target);
+  if (!target || !ORM_KINDS.has(target.kind)) return;
+  const back = target.fields.find((f) => f.name === relationship.backPopulates);
+  const place = { file: entity.file, range: relationship.backPopulatesRange ?? field.range };
+  const targetPlace = { file: target.file, range: target.range };
+  const name = `\`${entity.name}.${field.name}\``;
+
+  if (!back) {
+    return {
+      ...place,
+      message:
+        `${name} has back_populates="${relationship.backPopulates}", but \`${target.name}\` has no attribute ` +
+        `"${relationship.backPopulates}". SQLAlchemy raises when it configures the mappers, on the first ` +
+        `query. Add the relationship to \`${target.name}\` or fix the name.`,
+      related: [{ ...targetPlace, message: `related model \`${target.name}\`` }],
+    };
+  }
+  const backTo = back.relationship?.backPopulates;
+  if (back.relationship && (backTo === undefined || backTo === field.name)) return;
+  return {
+    ...place,
+    message:
+      `${name} has back_populates="${back.name}", but \`${target.name}.${back.name}\` ` +
+      `${back.relationship ? `points back to "${backTo}"` : 'is not a relationship'}. ` +
+      `SQLAlchemy raises when it configures the mappers. Make the two relationships name each other.`,
+    related: [
+      {
+        file: back.declaredIn.split('#')[0],
+        range: back.range,
+        message: `\`${target.name}.${back.name}\``,
+      },
+    ],
+  };
+}

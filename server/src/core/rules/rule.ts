@@ -1,0 +1,22 @@
+// What a rule is: a stable id, a one-line doc, a default severity, and a check over the index
+// and the pairs that returns findings. Rules never see LSP or the file system.
+import type { Finding, Severity } from '../findings/finding';
+import type { IndexView } from '../index/resolved';
+import type { Pairing } from '../pairing/pairs';
+import type { FieldComparisons } from './field-comparison';
+import type { PropertyReads } from './property-reads';
+
+export interface RuleContext {
+  view: IndexView;
+  pairing: Pairing;
+  comparisons: FieldComparisons;
+  reads: PropertyReads;
+}
+
+export interface Rule {
+  id: string;
+  /** One line: what the rule finds. */
+  doc: string;
+  defaultSeverity: Severity;
+  check(context: RuleContext): Finding[];
+}

@@ -1,0 +1,82 @@
+// schema-orm-field: a schema read from ORM objects (from_attributes / orm_mode) names an
+// attribute its model lacks, or declares non-nullable a column that is nullable. Building the
+// schema from such a row fails validation, so the endpoint answers 500.
+import type { Finding } from '../findings/finding';
+import type { IndexView, ResolvedEntity, ResolvedField } from '../index/resolved';
+import { keyOverlap, nameStem } from '../pairing/name-matching';
+import type { Rule } from './rule';
+
+const ORM_KINDS = new Set(['sqlmodel-table', 'sqlalchemy-model']);
+
+export const schemaOrmField: Rule = {
+  id: 'schema-orm-field',
+  doc: 'A from_attributes schema field that its ORM model lacks or may hold as NULL.',
+  defaultSeverity: 'warning',
+  check(context) {
+    const findings: Finding[] = [];
+    for (const schema of context.view.entities) {
+      if (schema.kind !== 'pydantic-model' || !schema.config?.fromAttributes) continue;
+      const model = ormModelOf(context.view, schema);
+      if (!model) continue;
+      for (const field of schema.fields) {
+        if (field.excluded || field.computed || field.declaredIn !== schema.id) continue;
+        const finding = compareWithModel(schema, model, field);
+        if (finding) findings.push({ ...finding, code: this.id, severity: this.defaultSeverity });
+      }
+    }
+    return findings;
+  },
+};
+
+/**
+ * The ORM model a schema is read from: the one model sharing its name stem (`PartResponse` →
+ * `Part`, `PartModel`), confirmed by at least half of the schema's fields.
+ */
+function ormModelOf(view: IndexView, schema: ResolvedEntity): ResolvedEntity | undefined {
+  const stem = nameStem(schema.name);
+  const candidates = view.entities.filter(
+    (entity) => ORM_KINDS.has(entity.kind) && !entity.abstract && nameStem(entity.name) === stem,
+  );
+  const confirmed = candidates.filter((model) => {
+    const { shared } = keyOverlap(
+      schema.fields.map((f) => f.name),
+      model.fields.map((f) => f.name),
+    );
+    return shared * 2 >= schema.fields.length;
+  });
+  return confirmed.length === 1 ? confirmed[0] : undefined;
+}
+
+function compareWithModel(schema: ResolvedEntity, model: ResolvedEntity, field: ResolvedField) {
+  const attribute = model.fields.find((f) => f.name === (field.validationAlias ?? field.name));
+  const place = { file: schema.file, range: field.range };
+  const modelPlace = { file: model.file, range: model.range };
+  const name = `\`${schema.name}.${field.name}\``;
+  if (!attribute) {
+    if (field.hasDefault) return;
+    return {
+      ...place,
+      message:
+        `${name} is read from \`${model.name}\` objects (from_attributes), but \`${model.name}\` has no ` +
+        `attribute "${field.name}". Validating a row fails with "Field required", so the endpoint ` +
+        `answers 500. Add the column or property to the model, or a default to the schema field.`,
+      related: [{ ...modelPlace, message: `ORM model \`${model.name}\`` }],
+    };
+  }
+  if (!attribute.column && !attribute.primaryKey) return;
+  if (!attribute.nullable || attribute.primaryKey || field.nullable) return;
+  return {
+    ...place,
+    message:
+      `${name} is \`${field.type}\`, but the column \`${model.name}.${attribute.name}\` is nullable. A row ` +
+      `holding NULL fails validation and the endpoint answers 500. Make the schema field Optional, or ` +
+      `the column NOT NULL (with a migration).`,
+    related: [
+      {
+        file: attribute.declaredIn.split('#')[0],
+        range: attribute.range,
+        message: 'nullable column',
+      },
+    ],
+  };
+}
