@@ -1,7 +1,7 @@
 // Builds the extension, the language server and the CLI into dist/ with esbuild, and copies the
 // tree-sitter wasm grammars from their pinned npm packages next to the bundles.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,7 @@ for (const file of wasmFiles) {
 
 // The CommonJS build: esbuild bundles it, and the syntax layer passes locateFile for its wasm.
 const webTreeSitterCjs = require.resolve('web-tree-sitter');
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const common = {
   bundle: true,
   platform: 'node',
@@ -35,7 +36,7 @@ const common = {
   logLevel: 'warning',
   alias: { 'web-tree-sitter': webTreeSitterCjs },
   // ESM dependencies bundled into CommonJS read import.meta.url; give them this file's URL.
-  define: { 'import.meta.url': 'importMetaUrl' },
+  define: { 'import.meta.url': 'importMetaUrl', SEAM_BUILD_VERSION: JSON.stringify(version) },
   banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 };
 

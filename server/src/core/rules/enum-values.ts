@@ -4,7 +4,8 @@
 import type { Finding } from '../findings/finding';
 import { literalValues } from '../shapes/wire-type';
 import { fieldName, fieldPlace, pairDetails, relatedField } from './describe';
-import type { Rule } from './rule';
+import type { Rule, RuleContext } from './rule';
+import type { ResolvedField } from '../index/resolved';
 
 export const enumValues: Rule = {
   id: 'enum-values',
@@ -12,6 +13,7 @@ export const enumValues: Rule = {
   defaultSeverity: 'warning',
   check(context) {
     const findings: Finding[] = [];
+    const reported = new Set<string>();
     for (const comparison of context.comparisons.all()) {
       const { frontendEntity, backendEntity } = comparison;
       for (const { frontend, backend } of comparison.matches) {
@@ -24,10 +26,18 @@ export const enumValues: Rule = {
           : frontendValues.filter((v) => !backendValues.includes(v));
         if (!missing.length) continue;
         const listed = missing.map((v) => JSON.stringify(v)).join(', ');
+        // A named TS enum or union is fixed where it is declared, and reported there once.
+        const declared = namedValueType(context, frontend.field);
+        const place = declared
+          ? { file: declared.file, range: declared.range }
+          : fieldPlace(frontend.field);
+        const key = `${place.file}:${place.range.start.line}:${listed}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
         findings.push({
           code: this.id,
           severity: this.defaultSeverity,
-          ...fieldPlace(frontend.field),
+          ...place,
           message: response
             ? `${fieldName(backendEntity, backend)} can be ${listed}, which ${fieldName(frontendEntity, frontend)} ` +
               `does not list. Code that switches on the value misses ${missing.length > 1 ? 'these cases' : 'this case'}. ` +
@@ -42,3 +52,14 @@ export const enumValues: Rule = {
     return findings;
   },
 };
+
+/** The TS enum or literal-union alias a field is typed with (`status: PartStatus`), if any. */
+function namedValueType(context: RuleContext, field: ResolvedField) {
+  const expr =
+    field.typeExpr.kind === 'union'
+      ? field.typeExpr.members.find((m) => m.kind === 'name')
+      : field.typeExpr;
+  if (expr?.kind !== 'name' || expr.args.length) return undefined;
+  const entity = context.view.resolveEntity(field.declaredIn.split('#')[0], expr.name);
+  return entity?.values?.length ? entity : undefined;
+}

@@ -14,14 +14,19 @@ export const schemaOrmField: Rule = {
   defaultSeverity: 'warning',
   check(context) {
     const findings: Finding[] = [];
+    const reported = new Set<string>();
     for (const schema of context.view.entities) {
       if (schema.kind !== 'pydantic-model' || !schema.config?.fromAttributes) continue;
       const model = ormModelOf(context.view, schema);
       if (!model) continue;
       for (const field of schema.fields) {
-        if (field.excluded || field.computed || field.declaredIn !== schema.id) continue;
+        // A field inherited by several schemas is reported once, where it is declared.
+        const key = `${field.declaredIn}.${field.name}`;
+        if (field.excluded || field.computed || reported.has(key)) continue;
         const finding = compareWithModel(schema, model, field);
-        if (finding) findings.push({ ...finding, code: this.id, severity: this.defaultSeverity });
+        if (!finding) continue;
+        reported.add(key);
+        findings.push({ ...finding, code: this.id, severity: this.defaultSeverity });
       }
     }
     return findings;
@@ -49,11 +54,20 @@ function ormModelOf(view: IndexView, schema: ResolvedEntity): ResolvedEntity | u
 
 function compareWithModel(schema: ResolvedEntity, model: ResolvedEntity, field: ResolvedField) {
   const attribute = model.fields.find((f) => f.name === (field.validationAlias ?? field.name));
-  const place = { file: schema.file, range: field.range };
+  const place = { file: field.declaredIn.split('#')[0], range: field.range };
   const modelPlace = { file: model.file, range: model.range };
   const name = `\`${schema.name}.${field.name}\``;
+  if (!attribute && field.hasDefault) {
+    return {
+      ...place,
+      message:
+        `${name} is read from \`${model.name}\` objects (from_attributes), but \`${model.name}\` has no ` +
+        `attribute "${field.name}", so every response carries the default (${field.defaultText ?? 'default'}) ` +
+        `instead of real data. Add the column or property to the model, or compute the value in the route.`,
+      related: [{ ...modelPlace, message: `ORM model \`${model.name}\`` }],
+    };
+  }
   if (!attribute) {
-    if (field.hasDefault) return;
     return {
       ...place,
       message:

@@ -46,7 +46,6 @@ class PartResponse(PartBase):
     status: PartStatus
     created_at: datetime
     updated_at: datetime
-  # ^^^^ seam: response-field-unused — every part response carries updated_at but the frontend Part type has no such field, so the edit timestamp is sent and never shown.
 
     @computed_field
     @property

@@ -2,6 +2,7 @@ export type PartStatus = 'active' | 'obsolete';
 //          ^^^^ seam: enum-values — the backend PartStatus also has 'nrnd', so a part marked not-recommended arrives with a status this union does not list and STATUS_LABELS has no label for it.
 
 export interface Part {
+//               ^^^^ seam: response-field-unused — every part response carries updated_at but the frontend Part type has no such field, so the edit timestamp is sent and never shown.
   id: number;
   name: string;
   sku: string;
