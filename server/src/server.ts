@@ -1,11 +1,164 @@
-// The language server's LSP wiring. Features are plain handlers over the index; this file only
-// connects them to the protocol.
-import { createConnection, ProposedFeatures, TextDocuments } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+// The language server's LSP wiring, and only that: the connection, document sync, progress,
+// diagnostics publishing, and routing each request to a plain feature handler over the session.
+import { fileURLToPath } from 'node:url';
+import {
+  createConnection,
+  DidChangeWatchedFilesNotification,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  type Diagnostic,
+  type InitializeParams,
+} from 'vscode-languageserver/node';
+import { initSyntax } from './core/syntax/parser';
+import { diagnosticsByFile } from './features/diagnostics';
+import { registerFeatures } from './features/register';
+import { connectionLogger } from './session/logger';
+import { SeamSession } from './session/seam-session';
+import { SEAM_VERSION } from './cli/version';
+import { Requests } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const logger = connectionLogger(connection);
+const session = new SeamSession(logger);
+const published = new Set<string>();
+let rootPaths: string[] = [];
+let debounceMs = 150;
+let pending: NodeJS.Timeout | undefined;
+let ready: Promise<void> = Promise.resolve();
 
-connection.onInitialize(() => ({ capabilities: {} }));
-documents.listen(connection);
+connection.onInitialize((params: InitializeParams) => {
+  rootPaths = workspaceRoots(params);
+  const options = params.initializationOptions as { debounceMs?: number } | undefined;
+  if (typeof options?.debounceMs === 'number') debounceMs = options.debounceMs;
+  logger.info(
+    `Seam ${SEAM_VERSION} on Node ${process.version}; roots: ${rootPaths.join(', ') || 'none'}`,
+  );
+  return {
+    serverInfo: { name: 'seam', version: SEAM_VERSION },
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      codeActionProvider: { resolveProvider: false },
+      renameProvider: { prepareProvider: true },
+      executeCommandProvider: { commands: [] },
+    },
+  };
+});
+
+connection.onInitialized(() => {
+  void connection.client.register(DidChangeWatchedFilesNotification.type, {
+    watchers: [{ globPattern: '**/*.{py,ts,tsx}' }, { globPattern: '**/seam.json' }],
+  });
+  ready = indexRoots();
+});
+
+async function indexRoots(): Promise<void> {
+  const started = performance.now();
+  await initSyntax();
+  const progress = await connection.window.createWorkDoneProgress();
+  progress.begin('Seam: indexing', 0, 'starting', false);
+  for (const root of rootPaths) {
+    const { workspace } = await session.addRoot(root, (done, total) => {
+      if (done % 25 === 0 || done === total) {
+        progress.report(
+          Math.round((done / total) * 100),
+          `${done.toLocaleString('en')}/${total.toLocaleString('en')} files`,
+        );
+      }
+    });
+    logger.info(
+      `Indexed ${root}: ${workspace.files.length} files in ${Math.round(workspace.milliseconds)} ms`,
+    );
+    for (const problem of session.roots.at(-1)!.configProblems) {
+      void connection.window.showWarningMessage(`Seam: ${problem}`);
+    }
+  }
+  progress.done();
+  logger.info(`First index done in ${Math.round(performance.now() - started)} ms`);
+  publishDiagnostics();
+}
+
+connection.onDidOpenTextDocument(async ({ textDocument }) => {
+  await ready;
+  session.openDocument(
+    textDocument.uri,
+    pathOf(textDocument.uri),
+    textDocument.text,
+    textDocument.version,
+  );
+  schedulePublish();
+});
+
+connection.onDidChangeTextDocument(async ({ textDocument, contentChanges }) => {
+  await ready;
+  session.changeDocument(textDocument.uri, contentChanges, textDocument.version);
+  schedulePublish();
+});
+
+connection.onDidCloseTextDocument(async ({ textDocument }) => {
+  await ready;
+  session.closeDocument(textDocument.uri);
+  schedulePublish();
+});
+
+connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  await ready;
+  for (const change of changes) session.fileChangedOnDisk(pathOf(change.uri));
+  schedulePublish();
+});
+
+connection.onRequest(Requests.reindex, async () => {
+  await ready;
+  session.roots.splice(0);
+  ready = indexRoots();
+  await ready;
+});
+
+function schedulePublish(): void {
+  if (pending) clearTimeout(pending);
+  pending = setTimeout(publishDiagnostics, debounceMs);
+}
+
+/** Re-checks every root whose index changed and pushes diagnostics for every affected file. */
+function publishDiagnostics(): void {
+  pending = undefined;
+  const next = new Map<string, Diagnostic[]>();
+  for (const root of session.roots) {
+    try {
+      const { findings } = session.check(root);
+      for (const [path, diagnostics] of diagnosticsByFile(root.path, findings))
+        next.set(path, diagnostics);
+    } catch (error) {
+      logger.error(`checking ${root.path} failed`, error);
+    }
+  }
+  for (const path of published) if (!next.has(path)) next.set(path, []);
+  for (const [path, diagnostics] of next) {
+    void connection.sendDiagnostics({ uri: uriOf(path), diagnostics });
+    if (diagnostics.length) published.add(path);
+    else published.delete(path);
+  }
+  void connection.sendNotification(Requests.status, {
+    findings: [...next.values()].reduce((sum, list) => sum + list.length, 0),
+  });
+}
+
+function workspaceRoots(params: InitializeParams): string[] {
+  if (params.workspaceFolders?.length) return params.workspaceFolders.map((f) => pathOf(f.uri));
+  if (params.rootUri) return [pathOf(params.rootUri)];
+  return [];
+}
+
+function pathOf(uri: string): string {
+  return uri.startsWith('file:') ? fileURLToPath(uri) : uri;
+}
+
+function uriOf(path: string): string {
+  return `file://${path.split('/').map(encodeURIComponent).join('/')}`;
+}
+
+registerFeatures(connection, session, logger, () => ready);
 connection.listen();

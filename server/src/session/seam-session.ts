@@ -1,0 +1,162 @@
+// The language server's state: one workspace index per root folder, the open documents with
+// their trees, and the latest check of each root. Knows files and text, not LSP messages.
+import { existsSync, readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import type { Tree } from 'web-tree-sitter';
+import type { SeamConfig } from '../core/config/seam-config';
+import { extractFacts } from '../core/extract';
+import { checkWorkspace, type CheckResult } from '../core/findings/check';
+import type { WorkspaceIndex } from '../core/index/workspace-index';
+import { silentLogger, type Logger } from '../core/log';
+import { grammarForFile } from '../core/syntax/parser';
+import { CONFIG_FILE, loadSeamConfig } from '../workspace/load-config';
+import { loadWorkspace, readAndExtract } from '../workspace/load-workspace';
+import { applyChange, editForChange, type TextRangeChange } from './incremental-edit';
+
+export interface RootState {
+  path: string;
+  index: WorkspaceIndex;
+  config: SeamConfig;
+  configProblems: string[];
+  check?: { version: number; result: CheckResult };
+}
+
+interface OpenDocument {
+  uri: string;
+  path: string;
+  text: string;
+  version: number;
+  tree?: Tree;
+}
+
+export interface Located {
+  root: RootState;
+  /** Path relative to the root, with forward slashes. */
+  file: string;
+}
+
+export class SeamSession {
+  readonly roots: RootState[] = [];
+  private readonly documents = new Map<string, OpenDocument>();
+
+  constructor(private readonly logger: Logger = silentLogger) {}
+
+  /** Indexes a root folder from disk; open documents then override their files. */
+  async addRoot(path: string, onProgress?: (done: number, total: number) => void) {
+    const { config, problems } = loadSeamConfig(path);
+    const workspace = await loadWorkspace(path, {
+      logger: this.logger,
+      include: config.include,
+      exclude: config.exclude,
+      onProgress,
+    });
+    const root: RootState = { path, index: workspace.index, config, configProblems: problems };
+    this.roots.push(root);
+    for (const document of this.documents.values()) this.refreshFacts(document);
+    return { root, workspace };
+  }
+
+  locate(path: string): Located | undefined {
+    const root = this.roots
+      .filter((r) => path === r.path || path.startsWith(r.path + sep))
+      .sort((a, b) => b.path.length - a.path.length)[0];
+    if (!root) return undefined;
+    return { root, file: relative(root.path, path).split(sep).join('/') };
+  }
+
+  openDocument(uri: string, path: string, text: string, version: number): void {
+    const document: OpenDocument = { uri, path, text, version };
+    this.documents.set(uri, document);
+    this.refreshFacts(document);
+  }
+
+  /** Applies LSP content changes (ranged or whole-text) and reparses incrementally. */
+  changeDocument(uri: string, changes: (TextRangeChange | { text: string })[], version: number) {
+    const document = this.documents.get(uri);
+    if (!document) return;
+    for (const change of changes) {
+      if ('range' in change) {
+        document.tree?.edit(editForChange(document.text, change));
+        document.text = applyChange(document.text, change);
+      } else {
+        document.tree?.delete();
+        document.tree = undefined;
+        document.text = change.text;
+      }
+    }
+    document.version = version;
+    this.refreshFacts(document);
+  }
+
+  closeDocument(uri: string): void {
+    const document = this.documents.get(uri);
+    if (!document) return;
+    document.tree?.delete();
+    this.documents.delete(uri);
+    // The file on disk is the truth again once the editor lets go of it.
+    this.fileChangedOnDisk(document.path);
+  }
+
+  document(uri: string): { text: string; version: number; path: string } | undefined {
+    return this.documents.get(uri);
+  }
+
+  openUris(): string[] {
+    return [...this.documents.keys()];
+  }
+
+  /** A file was created, changed or deleted outside the editor (or by a git checkout). */
+  fileChangedOnDisk(path: string): void {
+    const located = this.locate(path);
+    if (!located || this.isOpen(path)) return;
+    if (located.file === CONFIG_FILE) return this.reloadConfig(located.root);
+    if (!grammarForFile(path)) return;
+    if (existsSync(path))
+      located.root.index.setFile(readAndExtract(located.root.path, located.file));
+    else located.root.index.removeFile(located.file);
+  }
+
+  /** The latest findings of a root, re-checked only when its index changed. */
+  check(root: RootState): CheckResult {
+    if (root.check?.version === root.index.version) return root.check.result;
+    const view = root.index.view();
+    const result = checkWorkspace(view, root.index.allFacts(), root.config, this.logger);
+    root.check = { version: root.index.version, result };
+    return result;
+  }
+
+  /** The text of a workspace file: the open document's, else the file on disk. */
+  readText(path: string): string | undefined {
+    for (const document of this.documents.values())
+      if (document.path === path) return document.text;
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  private isOpen(path: string): boolean {
+    for (const document of this.documents.values()) if (document.path === path) return true;
+    return false;
+  }
+
+  private reloadConfig(root: RootState): void {
+    const { config, problems } = loadSeamConfig(root.path);
+    root.config = config;
+    root.configProblems = problems;
+    root.check = undefined;
+  }
+
+  private refreshFacts(document: OpenDocument): void {
+    const located = this.locate(document.path);
+    if (!located || !grammarForFile(document.path)) return;
+    const result = extractFacts(located.file, document.text, {
+      keepTree: true,
+      oldTree: document.tree,
+    });
+    document.tree?.delete();
+    document.tree = result.tree;
+    located.root.index.setFile(result.facts);
+  }
+}
