@@ -28,6 +28,8 @@ export function parsePythonType(node: Node | null | undefined): TypeExpr {
       return parseStringAnnotation(node);
     case 'binary_operator':
       return parseUnionOperator(node);
+    case 'union_type':
+      return parseUnionType(node);
     case 'generic_type':
       return parseGeneric(node);
     case 'subscript':
@@ -71,6 +73,17 @@ function parseUnionOperator(node: Node): TypeExpr {
   const members: TypeExpr[] = [];
   for (const side of [node.childForFieldName('left'), node.childForFieldName('right')]) {
     const parsed = stripQuoted(parsePythonType(side));
+    if (parsed.kind === 'union') members.push(...parsed.members);
+    else members.push(parsed);
+  }
+  return { kind: 'union', members };
+}
+
+/** `list[Tag] | None` where the grammar reads a union type (its members are `type` nodes). */
+function parseUnionType(node: Node): TypeExpr {
+  const members: TypeExpr[] = [];
+  for (const member of namedChildren(node)) {
+    const parsed = stripQuoted(parsePythonType(member));
     if (parsed.kind === 'union') members.push(...parsed.members);
     else members.push(parsed);
   }
