@@ -1,17 +1,120 @@
 // TypeScript declarations that describe data: interfaces, type aliases, enums, zod schemas; and
 // the module's imports and exports, and whether the file is a generated client.
 import type { Tree } from 'web-tree-sitter';
-import type { FileFacts } from '../facts';
+import type { EntityFact, FileFacts, ImportFact } from '../facts';
 import type { GrammarName } from '../syntax/parser';
+import type { DeclarationContext } from './declaration-context';
+import { enumEntity } from './enums';
+import {
+  isGeneratedFile,
+  isOpenApiComponents,
+  isOpenApiContainer,
+  openApiSchemaEntities,
+  resolveComponentReferences,
+} from './generated';
+import { interfaceEntity } from './interfaces';
+import { extractModules } from './modules';
+import { recoverBrokenDeclarations } from './recovery';
+import { topLevelStatements, type TopLevelDeclaration } from './top-level';
+import { typeAliasEntity } from './type-aliases';
+import { extractZodSchemas } from './zod';
 
+/** The zod module under its usual specifiers (`zod`, `zod/v4`, `zod/mini`). */
+const ZOD_MODULE = /^zod(\/|$)/;
+
+/** Entities of interfaces, aliases and enums, kept apart from openapi-typescript's schemas. */
+interface TypeDeclarations {
+  declared: EntityFact[];
+  openApiSchemas: EntityFact[];
+}
+
+/**
+ * Only top-level declarations are entities: an interface inside a function or a namespace is
+ * local to it, and its name may clash with a module-level one.
+ */
 export function extractTypeScriptDeclarations(
   tree: Tree,
   grammar: GrammarName,
   text: string,
   facts: FileFacts,
 ): void {
-  void tree;
-  void grammar;
-  void text;
-  void facts;
+  const topLevel = topLevelStatements(grammar, tree.rootNode);
+  const exportedNames = extractModules(topLevel.moduleStatements, facts);
+  const context: DeclarationContext = {
+    file: facts.file,
+    generated: isGeneratedFile(facts.file, text),
+    zodNames: zodBindings(facts.imports),
+    importedNames: importedBindings(facts.imports),
+    exportedNames,
+  };
+
+  const constants = topLevel.declarations.filter(
+    (d) => d.declaration.type === 'lexical_declaration',
+  );
+  const { declared, openApiSchemas } = typeDeclarations(topLevel.declarations, context);
+  const zodSchemas = extractZodSchemas(constants, context);
+  const recovered = recoverBrokenDeclarations(topLevel.errors, context);
+  facts.generated = context.generated || openApiSchemas.length > 0;
+
+  const models = facts.generated ? declared.filter((e) => !isOpenApiContainer(e.name)) : declared;
+  const entities = [...models, ...recovered, ...openApiSchemas, ...zodSchemas];
+  if (facts.generated) entities.forEach((entity) => (entity.generated = true));
+  if (text.includes('components[')) resolveComponentReferences(entities);
+  facts.entities.push(...entities.sort(bySourcePosition));
+}
+
+function typeDeclarations(
+  declarations: TopLevelDeclaration[],
+  context: DeclarationContext,
+): TypeDeclarations {
+  const result: TypeDeclarations = { declared: [], openApiSchemas: [] };
+  for (const { statement, declaration } of declarations) {
+    const type = declaration.type;
+    if (type === 'lexical_declaration') continue;
+    const nameNode = declaration.childForFieldName('name');
+    const body = declaration.childForFieldName(
+      type === 'type_alias_declaration' ? 'value' : 'body',
+    );
+    if (!nameNode || !body) continue;
+
+    if (type !== 'enum_declaration' && isOpenApiComponents(nameNode.text, body)) {
+      result.openApiSchemas.push(...openApiSchemaEntities(body, context));
+    } else if (type === 'interface_declaration') {
+      result.declared.push(interfaceEntity(declaration, nameNode, body, statement, context));
+    } else if (type === 'enum_declaration') {
+      result.declared.push(enumEntity(nameNode, body, statement, context));
+    } else {
+      const entity = typeAliasEntity(declaration, nameNode, body, statement, context);
+      if (entity) result.declared.push(entity);
+    }
+  }
+  return result;
+}
+
+/** Local names bound to the zod module: `z` in `import { z }`, `import * as z`, `import z`. */
+function zodBindings(imports: ImportFact[]): Set<string> {
+  const names = new Set<string>();
+  for (const fact of imports) {
+    if (fact.reexport || !ZOD_MODULE.test(fact.module)) continue;
+    if (fact.namespace) names.add(fact.namespace);
+    for (const { name, alias } of fact.names) {
+      if (name === 'z' || name === 'default') names.add(alias);
+    }
+  }
+  return names;
+}
+
+function importedBindings(imports: ImportFact[]): Set<string> {
+  const names = new Set<string>();
+  for (const fact of imports) {
+    if (fact.reexport) continue;
+    if (fact.namespace) names.add(fact.namespace);
+    fact.names.forEach(({ alias }) => names.add(alias));
+  }
+  return names;
+}
+
+function bySourcePosition(a: EntityFact, b: EntityFact): number {
+  const lines = a.range.start.line - b.range.start.line;
+  return lines || a.range.start.character - b.range.start.character;
 }

@@ -1,0 +1,69 @@
+// Finds the top-level statements of a module with one small query, and looks inside `export`
+// and `declare` wrappers and ERROR nodes. Declarations nested in functions, namespaces or
+// `declare module` blocks are local to them and are not looked at.
+import type { Node } from 'web-tree-sitter';
+import { loadQuery, type GrammarName } from '../syntax/parser';
+
+/** A declaration at the top of the module, inside any `export` / `declare` wrappers. */
+export interface TopLevelDeclaration {
+  /** The outermost statement (`export declare interface A {}`): full range, JSDoc, exported. */
+  statement: Node;
+  /** The interface, type alias, enum or lexical declaration itself. */
+  declaration: Node;
+}
+
+export interface TopLevel {
+  declarations: TopLevelDeclaration[];
+  /** Import and export statements. */
+  moduleStatements: Node[];
+  /** ERROR nodes among the statements, where unfinished declarations may be read back. */
+  errors: Node[];
+}
+
+/** Declarations the extractors read; `export`/`declare` may wrap any of them. */
+const DECLARATION_TYPES = new Set([
+  'interface_declaration',
+  'type_alias_declaration',
+  'enum_declaration',
+  'lexical_declaration',
+]);
+
+/** ERROR nodes nest when the parser recovers more than once; deeper ones are not searched. */
+const MAX_ERROR_NESTING = 4;
+
+export function topLevelStatements(grammar: GrammarName, root: Node): TopLevel {
+  const result: TopLevel = { declarations: [], moduleStatements: [], errors: [] };
+  collectStatements(grammar, root, result, 0);
+  return result;
+}
+
+function collectStatements(grammar: GrammarName, container: Node, result: TopLevel, depth: number) {
+  const query = loadQuery(grammar, 'declarations');
+  for (const { name, node } of query.captures(container, { maxStartDepth: 1 })) {
+    if (node.id === container.id) continue;
+    if (name === 'declaration') result.declarations.push({ statement: node, declaration: node });
+    else if (name === 'import') result.moduleStatements.push(node);
+    else if (name === 'export') collectExport(node, result);
+    else if (name === 'declare') collectWrapped(node, node.firstNamedChild, result);
+    else if (depth < MAX_ERROR_NESTING) collectError(grammar, node, result, depth);
+  }
+}
+
+function collectError(grammar: GrammarName, error: Node, result: TopLevel, depth: number): void {
+  result.errors.push(error);
+  collectStatements(grammar, error, result, depth + 1);
+}
+
+function collectExport(statement: Node, result: TopLevel): void {
+  result.moduleStatements.push(statement);
+  const declaration = statement.childForFieldName('declaration');
+  const inner =
+    declaration?.type === 'ambient_declaration' ? declaration.firstNamedChild : declaration;
+  collectWrapped(statement, inner, result);
+}
+
+function collectWrapped(statement: Node, inner: Node | null | undefined, result: TopLevel): void {
+  if (inner && DECLARATION_TYPES.has(inner.type)) {
+    result.declarations.push({ statement, declaration: inner });
+  }
+}
