@@ -11,7 +11,9 @@ export const fieldOptionality: Rule = {
   check(context) {
     const findings: Finding[] = [];
     for (const comparison of context.comparisons.all()) {
-      if (comparison.direction !== 'response') continue;
+      // Generated clients mark defaulted fields optional (OpenAPI's `required` omits them); the
+      // user cannot change generated code, so the hint would only be noise there.
+      if (comparison.direction !== 'response' || comparison.frontendEntity.generated) continue;
       const { frontendEntity, backendEntity } = comparison;
       for (const { frontend, backend } of comparison.matches) {
         if (frontend.required || backend.nullable) continue;
