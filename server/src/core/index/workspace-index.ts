@@ -58,6 +58,7 @@ export class WorkspaceIndex {
 function buildView(files: ReadonlyMap<string, FileFacts>, tsConfigs: TsPathConfig[]): IndexView {
   const declared = new Map<string, EntityFact>();
   for (const facts of files.values()) {
+    if (isMigrationScript(facts)) continue;
     for (const entity of facts.entities) declared.set(`${entity.file}#${entity.name}`, entity);
   }
   const lookup = (file: string, name: string) => declared.get(`${file}#${name}`);
@@ -84,4 +85,15 @@ function buildView(files: ReadonlyMap<string, FileFacts>, tsConfigs: TsPathConfi
   const routes = new RouteResolver(files, pythonModules, resolveEntity).resolveAll();
   const calls = new CallResolver(files, typescriptModules).resolveAll();
   return { entities, entityById, routes, calls, resolveEntity };
+}
+
+/**
+ * Alembic revisions sometimes declare throwaway copies of tables for data migrations; those are
+ * not the application's models, and the migration review reads revisions on its own.
+ */
+export function isMigrationScript(facts: FileFacts): boolean {
+  return (
+    facts.language === 'python' &&
+    /(^|\/)(alembic|migrations)\/versions\/[^/]+\.py$/.test(facts.file)
+  );
 }

@@ -279,7 +279,9 @@ function bestByName(frontend: ResolvedEntity, candidates: ResolvedEntity[]) {
     const jaccard = total ? shared / total : 0;
     const sameName = backend.name === frontend.name;
     const base = frontend.generated && sameName ? 0.55 : sameName ? 0.45 : 0.35;
-    const score = shared >= 2 || (shared >= 1 && total <= 2) ? round(base + 0.45 * jaccard) : 0;
+    // Names only suggest; at least half of all fields must agree before they count.
+    const confirmed = jaccard >= 0.5 && (shared >= 2 || total <= 2);
+    const score = confirmed ? round(base + 0.45 * jaccard) : 0;
     return { backend, score, shared, total };
   });
   scored.sort((a, b) => b.score - a.score);

@@ -5,6 +5,7 @@
 import type { TypeExpr } from '../facts';
 import type { IndexView, ResolvedEntity } from '../index/resolved';
 import { baseName } from '../python/types';
+import { bindTypeParams, substituteType } from '../index/type-substitution';
 
 export interface TypeLink {
   frontend: ResolvedEntity;
@@ -87,17 +88,49 @@ function walk(
     result.links.push({ frontend: tsEntity, backend: pyEntity, envelope: true });
     next(ts.args[0], py.args[0], envelopesSeen + 1);
   } else if (tsEnvelope) {
+    const concrete = concreteEnvelope(tsEntity, ts.args, pyEntity);
+    if (concrete) {
+      result.links.push({ frontend: tsEntity, backend: pyEntity, envelope: true });
+      next(concrete.genericSide, concrete.concreteSide, envelopesSeen + 1);
+      return;
+    }
     result.envelope ??= {
       problem: envelopesSeen > 0 ? 'wrapped-twice' : 'wrapped-where-bare',
       envelope: tsEntity,
     };
     next(ts.args[0], py, envelopesSeen);
   } else if (pyEnvelope) {
+    const concrete = concreteEnvelope(pyEntity, py.args, tsEntity);
+    if (concrete) {
+      result.links.push({ frontend: tsEntity, backend: pyEntity, envelope: true });
+      next(concrete.concreteSide, concrete.genericSide, envelopesSeen + 1);
+      return;
+    }
     result.envelope ??= { problem: 'bare-where-wrapped', envelope: pyEntity };
     next(ts, py.args[0], envelopesSeen);
   } else {
     result.links.push({ frontend: tsEntity, backend: pyEntity, envelope: false });
   }
+}
+
+/**
+ * The other side may be the envelope with its argument filled in by a subclass
+ * (`class PartPage(Page[Part])`, `interface PartPage { items: Part[]; total: number }`). It is,
+ * when it has the envelope's generic field and most of its other fields; the payload types are
+ * then the generic field's type on each side, with the type parameter bound to the argument.
+ */
+function concreteEnvelope(envelope: ResolvedEntity, args: TypeExpr[], other: ResolvedEntity) {
+  const names = new Set(other.fields.map((field) => field.name));
+  const shared = envelope.fields.filter((field) => names.has(field.name)).length;
+  if (shared * 2 < envelope.fields.length) return undefined;
+  const generic = envelope.fields.find((field) => mentions(field.typeExpr, envelope.typeParams));
+  const counterpart = generic && other.fields.find((field) => field.name === generic.name);
+  if (!generic || !counterpart) return undefined;
+  const bindings = bindTypeParams(envelope.typeParams, args);
+  return {
+    genericSide: substituteType(generic.typeExpr, bindings),
+    concreteSide: counterpart.typeExpr,
+  };
 }
 
 /** A generic model whose fields use its type parameter: `ResponseSchema[T]`, `ApiResponse<T>`. */

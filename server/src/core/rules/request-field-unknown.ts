@@ -17,6 +17,11 @@ export const requestFieldUnknown: Rule = {
       const forbids = backendEntity.config?.extra === 'forbid';
       if (backendEntity.config?.extra === 'allow') continue;
       const candidates = comparison.backendOnly.map((field) => field.key);
+      // A response type sent back to an update route carries read-only keys (ids, timestamps)
+      // that are meant to be dropped: worth a hint, not a warning.
+      const echoesResponse = context.pairing.pairs.some(
+        (pair) => pair.frontend === frontendEntity.id && pair.direction !== 'request',
+      );
       for (const tsField of comparison.frontendOnly) {
         const suggestion = nearMiss(tsField.key, candidates);
         const place = fieldPlace(tsField.field);
@@ -25,7 +30,7 @@ export const requestFieldUnknown: Rule = {
           : `Pydantic ignores unknown keys, so the value is silently dropped.`;
         findings.push({
           code: this.id,
-          severity: forbids ? 'error' : 'warning',
+          severity: forbids ? 'error' : echoesResponse ? 'hint' : 'warning',
           ...place,
           message:
             `${fieldName(frontendEntity, tsField)} is sent in ${directionPhrase(comparison)}, but ` +
