@@ -24,6 +24,7 @@ const SUFFIXES = [
 ];
 
 const REQUEST_SUFFIXES = /(Create|Update|Request|Input|Payload|Form|In|Patch)$/;
+const REQUEST_PREFIXES = /^(Create|Update|New|Edit|Patch)[A-Z]/;
 
 /** `PartResponseSchema` → `part`; `IPart` → `part`. */
 export function nameStem(name: string): string {
@@ -40,8 +41,10 @@ export function nameStem(name: string): string {
   return stem.toLowerCase();
 }
 
+/** `PartCreate`, `PartUpdateRequest`, `CreatePartType`: names of what is sent, not received. */
 export function looksLikeRequest(name: string): boolean {
-  return REQUEST_SUFFIXES.test(name);
+  const stem = name.replace(/(Type|Schema|Dto|DTO|Model|Interface)$/, '');
+  return REQUEST_SUFFIXES.test(stem) || REQUEST_PREFIXES.test(stem);
 }
 
 /** Field overlap between two key sets: the share of keys in common over all keys. */

@@ -95,8 +95,15 @@ function autoValue(style: AutoStyle, name: string, previous: EnumValueFact[]): E
   return style === 'counter-as-string' ? String(next) : next;
 }
 
-/** A literal as its value; any other expression (a tuple, a call) as written. */
+/**
+ * A literal as its value; any other expression (a call, a longer tuple) as written. A stray
+ * trailing comma (`CPN = "CPN",`) makes a one-element tuple, which a `str`/`int` mixin turns back
+ * into the element, so the element is the value.
+ */
 function literalValue(node: Node): EnumValue {
+  const elements =
+    node.type === 'expression_list' || node.type === 'tuple' ? node.namedChildren : [];
+  if (elements.length === 1 && elements[0]) return literalValue(elements[0]);
   const text = stringValue(node);
   if (text !== undefined) return text;
   switch (node.type) {

@@ -54,5 +54,6 @@ export function pairDetails(comparison: PairComparison) {
 export function directionPhrase(comparison: PairComparison): string {
   const link = comparison.pair.links[0];
   const noun = comparison.direction === 'response' ? 'response' : 'request body';
-  return link ? `the ${noun} of ${link.route.method} ${link.route.fullPath}` : `${noun}s`;
+  if (link) return `the ${noun} of ${link.route.method} ${link.route.fullPath}`;
+  return comparison.direction === 'response' ? 'responses' : 'request bodies';
 }

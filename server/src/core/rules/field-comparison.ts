@@ -25,6 +25,7 @@ export interface PairComparison {
 
 export class FieldComparisons {
   private readonly cache = new Map<string, PairComparison | null>();
+  private convertsCase: boolean | undefined;
 
   constructor(
     private readonly view: IndexView,
@@ -71,11 +72,15 @@ function directionsOf(pair: Pair): Direction[] {
   return pair.direction === 'both' ? ['response', 'request'] : [pair.direction];
 }
 
-export function lineUpFields(frontend: WireField[], backend: WireField[]) {
+export function lineUpFields(
+  frontend: WireField[],
+  backend: WireField[],
+  workspaceConverts = false,
+) {
   const matches: FieldMatch[] = [];
   const frontendOnly: WireField[] = [];
   const used = new Set<WireField>();
-  const convertsCase = looksCaseConverted(frontend, backend);
+  const convertsCase = workspaceConverts || looksCaseConverted(frontend, backend);
 
   for (const tsField of frontend) {
     const found =
@@ -97,10 +102,13 @@ export function lineUpFields(frontend: WireField[], backend: WireField[]) {
  * True when the frontend spells every multi-word key in the other case convention and never in
  * the backend's: a client interceptor (camelcase-keys, humps) most likely converts them.
  */
+function isMultiWord(key: string): boolean {
+  return /_|[a-z][A-Z]/.test(key);
+}
+
 function looksCaseConverted(frontend: WireField[], backend: WireField[]): boolean {
-  const multiWord = (key: string) => /_|[a-z][A-Z]/.test(key);
   let converted = 0;
-  for (const tsField of frontend.filter((f) => multiWord(f.key))) {
+  for (const tsField of frontend.filter((f) => isMultiWord(f.key))) {
     if (backend.some((b) => b.key === tsField.key)) return false;
     if (backend.some((b) => sameIgnoringCase(b.key, tsField.key))) converted++;
   }
