@@ -1,4 +1,5 @@
 // Seam's custom LSP messages, declared once. Each says who sends it.
+import type { Range } from './core/facts';
 
 export const Requests = {
   /** Client → server: drop the index and build it again from disk. No params, no result. */
@@ -7,6 +8,16 @@ export const Requests = {
   status: 'seam/status',
   /** Client → server: the pairs of the types in one file (PairsForFileParams → PairSummary[]). */
   pairsForFile: 'seam/pairsForFile',
+  /**
+   * Client → server: TS interfaces for a backend class, for the "Generate TS interface" code
+   * action (GenerateTsInterfaceParams → GenerateTsInterfaceResult | null).
+   */
+  generateTsInterface: 'seam/generateTsInterface',
+  /**
+   * Client → server, from the `@seam` chat participant and the chat panel: the grounded messages
+   * for a chat question (ChatContextParams → ChatContextResult). The client only forwards them.
+   */
+  chatContext: 'seam/chatContext',
 } as const;
 
 export interface StatusParams {
@@ -26,4 +37,96 @@ export interface PairSummary {
   /** file:// URIs and ranges of both sides, for "go to". */
   frontendLocation: { uri: string; range: unknown };
   backendLocation: { uri: string; range: unknown };
+  /** Below the pairing threshold: shown, never checked. */
+  possible?: boolean;
+  /** Findings the latest check reported about the pair. */
+  findings?: number;
+}
+
+/**
+ * Commands the client registers and the server puts in code lenses and code actions. The server
+ * executes none of them itself.
+ */
+export const ClientCommands = {
+  /** Opens one location, or peeks at several (GoToLocationArguments). */
+  goToLocation: 'seam.goToLocation',
+  /** Asks for `seam/generateTsInterface` and opens the result (GenerateTsInterfaceParams). */
+  generateTsInterface: 'seam.generateTsInterface',
+  showPairs: 'seam.showPairs',
+  reindex: 'seam.reindex',
+  openOutput: 'seam.openOutput',
+} as const;
+
+export interface LocationLink {
+  uri: string;
+  range: Range;
+}
+
+/** The single argument of `seam.goToLocation`: where the click came from, where to go. */
+export interface GoToLocationArguments {
+  uri: string;
+  position: { line: number; character: number };
+  locations: LocationLink[];
+}
+
+export interface GenerateTsInterfaceParams {
+  uri: string;
+  /** The backend entity id (`backend/app/schemas/part.py#PartResponse`). */
+  entity: string;
+}
+
+export interface GenerateTsInterfaceResult {
+  /** The interface's name, for the editor's title. */
+  name: string;
+  source: string;
+}
+
+// The params and result of `Requests.chatContext`.
+export type ChatCommandName = 'explain' | 'review' | 'design';
+
+export interface ChatContextParams {
+  /** The active document's URI; an empty string asks about the workspace as a whole. */
+  uri: string;
+  /** The selection in that document, 0-based as in LSP. */
+  range?: Range;
+  /** Tokens for all messages together, estimated as characters / 4. */
+  budget: number;
+  /** The user's words; absent to preview the prompt and context alone. */
+  question?: string;
+  command?: ChatCommandName;
+  /** True for OpenAI-compatible endpoints; false puts the agent prompt in a user message. */
+  systemRole?: boolean;
+  /** The `seam.chat.agentFile` setting: absolute, or relative to the workspace root. */
+  agentFile?: string;
+  /** The name of the agent the user picked among several. */
+  agentName?: string;
+}
+
+export interface ChatAgentSummary {
+  name: string;
+  description: string;
+  /** Workspace-relative path; absent for Seam's default prompt. */
+  file?: string;
+}
+
+export interface ChatContextMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
+
+export interface ChatContextResult {
+  /** Exactly what `messages` holds, as readable text, for the user to check before sending. */
+  messagesPreview: string;
+  /** The grounding context alone. */
+  context: string;
+  messages: ChatContextMessage[];
+  /** Estimated tokens of all messages. */
+  tokens: number;
+  agent: ChatAgentSummary;
+  /** Every agent prompt found, the database-minded first, for the user to pick from. */
+  agents: ChatAgentSummary[];
+  /** Labels of context blocks left out to fit the budget. */
+  omitted: string[];
+  /** Unreadable agent files, a budget too small for any context, and similar. */
+  problems: string[];
 }

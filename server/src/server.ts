@@ -160,5 +160,5 @@ function uriOf(path: string): string {
   return `file://${path.split('/').map(encodeURIComponent).join('/')}`;
 }
 
-registerFeatures(connection, session, logger, () => ready);
+registerFeatures(connection, session, logger, () => ready, schedulePublish);
 connection.listen();

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import type { Tree } from 'web-tree-sitter';
+import type { FileFacts } from '../core/facts';
 import type { SeamConfig } from '../core/config/seam-config';
 import { extractFacts } from '../core/extract';
 import { checkWorkspace, type CheckResult } from '../core/findings/check';
@@ -11,6 +12,13 @@ import { silentLogger, type Logger } from '../core/log';
 import { grammarForFile } from '../core/syntax/parser';
 import { CONFIG_FILE, loadSeamConfig } from '../workspace/load-config';
 import { loadWorkspace, readAndExtract } from '../workspace/load-workspace';
+import {
+  DEFAULT_SETTINGS,
+  mergeConfig,
+  parseClientSettings,
+  seamJsonKeys,
+  type ClientSettings,
+} from './client-settings';
 import { applyChange, editForChange, type TextRangeChange } from './incremental-edit';
 
 export interface RootState {
@@ -38,12 +46,13 @@ export interface Located {
 export class SeamSession {
   readonly roots: RootState[] = [];
   private readonly documents = new Map<string, OpenDocument>();
+  private settings: ClientSettings = DEFAULT_SETTINGS;
 
   constructor(private readonly logger: Logger = silentLogger) {}
 
   /** Indexes a root folder from disk; open documents then override their files. */
   async addRoot(path: string, onProgress?: (done: number, total: number) => void) {
-    const { config, problems } = loadSeamConfig(path);
+    const { config, problems } = this.configFor(path);
     const workspace = await loadWorkspace(path, {
       logger: this.logger,
       include: config.include,
@@ -54,6 +63,18 @@ export class SeamSession {
     this.roots.push(root);
     for (const document of this.documents.values()) this.refreshFacts(document);
     return { root, workspace };
+  }
+
+  /** Reads a root again from disk, with its current file filters; open documents still win. */
+  async reindexRoot(root: RootState): Promise<void> {
+    const workspace = await loadWorkspace(root.path, {
+      logger: this.logger,
+      include: root.config.include,
+      exclude: root.config.exclude,
+    });
+    root.index = workspace.index;
+    root.check = undefined;
+    for (const document of this.documents.values()) this.refreshFacts(document);
   }
 
   locate(path: string): Located | undefined {
@@ -116,8 +137,30 @@ export class SeamSession {
     else located.root.index.removeFile(located.file);
   }
 
+  /** False when the editor's `seam.enable` setting is off: no findings, no features. */
+  get enabled(): boolean {
+    return this.settings.enable;
+  }
+
+  /**
+   * Takes the editor's `seam` settings section; seam.json still overrides them per root. Returns
+   * the problems with the settings, and whether the file filters changed (a re-index is due).
+   */
+  applySettings(raw: unknown): { problems: string[]; filtersChanged: boolean } {
+    const { settings, problems } = parseClientSettings(raw);
+    this.settings = settings;
+    let filtersChanged = false;
+    for (const root of this.roots) {
+      const before = JSON.stringify([root.config.include, root.config.exclude]);
+      this.reloadConfig(root);
+      filtersChanged ||= before !== JSON.stringify([root.config.include, root.config.exclude]);
+    }
+    return { problems, filtersChanged };
+  }
+
   /** The latest findings of a root, re-checked only when its index changed. */
   check(root: RootState): CheckResult {
+    if (!this.enabled) return { findings: [], pairing: emptyPairing() };
     if (root.check?.version === root.index.version) return root.check.result;
     const view = root.index.view();
     const result = checkWorkspace(view, root.index.allFacts(), root.config, this.logger);
@@ -142,10 +185,17 @@ export class SeamSession {
   }
 
   private reloadConfig(root: RootState): void {
-    const { config, problems } = loadSeamConfig(root.path);
+    const { config, problems } = this.configFor(root.path);
     root.config = config;
     root.configProblems = problems;
     root.check = undefined;
+  }
+
+  /** seam.json merged over the editor's settings, with seam.json's problems. */
+  private configFor(rootPath: string) {
+    const fromFile = loadSeamConfig(rootPath);
+    const config = mergeConfig(this.settings, fromFile, seamJsonKeys(rootPath));
+    return { config, problems: fromFile.problems };
   }
 
   private refreshFacts(document: OpenDocument): void {
@@ -157,6 +207,18 @@ export class SeamSession {
     });
     document.tree?.delete();
     document.tree = result.tree;
+    // Most keystrokes (inside a function body, a comment) leave the file's facts as they were;
+    // keeping the index's version then spares the whole workspace a re-check.
+    const previous = located.root.index.fileFacts(located.file);
+    if (previous && sameFacts(previous, result.facts)) return;
     located.root.index.setFile(result.facts);
   }
+}
+
+function sameFacts(a: FileFacts, b: FileFacts): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function emptyPairing(): CheckResult['pairing'] {
+  return { pairs: [], possible: [], dictResponses: [], envelopeMismatches: [], callLinks: [] };
 }

@@ -2,11 +2,9 @@
 // attribute its model lacks, or declares non-nullable a column that is nullable. Building the
 // schema from such a row fails validation, so the endpoint answers 500.
 import type { Finding } from '../findings/finding';
-import type { IndexView, ResolvedEntity, ResolvedField } from '../index/resolved';
-import { keyOverlap, nameStem } from '../pairing/name-matching';
+import type { ResolvedEntity, ResolvedField } from '../index/resolved';
+import { ormModelOf } from '../pairing/orm-model';
 import type { Rule } from './rule';
-
-const ORM_KINDS = new Set(['sqlmodel-table', 'sqlalchemy-model']);
 
 export const schemaOrmField: Rule = {
   id: 'schema-orm-field',
@@ -32,25 +30,6 @@ export const schemaOrmField: Rule = {
     return findings;
   },
 };
-
-/**
- * The ORM model a schema is read from: the one model sharing its name stem (`PartResponse` →
- * `Part`, `PartModel`), confirmed by at least half of the schema's fields.
- */
-function ormModelOf(view: IndexView, schema: ResolvedEntity): ResolvedEntity | undefined {
-  const stem = nameStem(schema.name);
-  const candidates = view.entities.filter(
-    (entity) => ORM_KINDS.has(entity.kind) && !entity.abstract && nameStem(entity.name) === stem,
-  );
-  const confirmed = candidates.filter((model) => {
-    const { shared } = keyOverlap(
-      schema.fields.map((f) => f.name),
-      model.fields.map((f) => f.name),
-    );
-    return shared * 2 >= schema.fields.length;
-  });
-  return confirmed.length === 1 ? confirmed[0] : undefined;
-}
 
 function compareWithModel(schema: ResolvedEntity, model: ResolvedEntity, field: ResolvedField) {
   const attribute = model.fields.find((f) => f.name === (field.validationAlias ?? field.name));

@@ -1,0 +1,44 @@
+// Which ORM model backs a schema, found by name and confirmed by fields. Schemas read from ORM
+// objects (from_attributes) and schemas written into them share their field names with it.
+import type { IndexView, ResolvedEntity, ResolvedField } from '../index/resolved';
+import { keyOverlap, nameStem } from './name-matching';
+
+export const ORM_KINDS: ReadonlySet<string> = new Set(['sqlmodel-table', 'sqlalchemy-model']);
+
+/**
+ * The ORM model a schema mirrors: the one model sharing its name stem (`PartResponse` → `Part`,
+ * `PartModel`), confirmed by at least half of the schema's fields.
+ */
+export function ormModelOf(view: IndexView, schema: ResolvedEntity): ResolvedEntity | undefined {
+  const stem = nameStem(schema.name);
+  const candidates = view.entities.filter(
+    (entity) => ORM_KINDS.has(entity.kind) && !entity.abstract && nameStem(entity.name) === stem,
+  );
+  const confirmed = candidates.filter((model) => {
+    const { shared } = keyOverlap(
+      schema.fields.map((f) => f.name),
+      model.fields.map((f) => f.name),
+    );
+    return shared * 2 >= schema.fields.length;
+  });
+  return confirmed.length === 1 ? confirmed[0] : undefined;
+}
+
+/** The model attribute a schema field is read from: its validation alias, else its name. */
+export function ormAttributeOf(
+  model: ResolvedEntity,
+  field: ResolvedField,
+): ResolvedField | undefined {
+  return model.fields.find((f) => f.name === (field.validationAlias ?? field.name));
+}
+
+/** The Pydantic schemas whose ORM model is `model`. */
+export function schemasOfOrmModel(view: IndexView, model: ResolvedEntity): ResolvedEntity[] {
+  const stem = nameStem(model.name);
+  return view.entities.filter(
+    (entity) =>
+      entity.kind === 'pydantic-model' &&
+      nameStem(entity.name) === stem &&
+      ormModelOf(view, entity)?.id === model.id,
+  );
+}
