@@ -10,6 +10,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import { Requests, type StatusParams } from '../../server/src/protocol';
+import { registerChat } from './chat';
 import { registerCommands } from './commands';
 import { SeamStatusBar } from './status-bar';
 
@@ -26,7 +27,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   // ---- Features that other parts of Seam add to the client: one call each, here. ----
   //   registerMigrationReview(context, languageClient);
-  //   registerChat(context, (params) => languageClient.sendRequest(Requests.chatContext, params));
+  registerChat(context, (params) =>
+    languageClient.sendRequest(Requests.chatContext, {
+      ...params,
+      range: params.range && languageClient.code2ProtocolConverter.asRange(params.range),
+    }),
+  );
   // ---- End of the added features. ----
 
   try {

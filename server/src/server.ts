@@ -20,7 +20,8 @@ import { Requests } from './protocol';
 const connection = createConnection(ProposedFeatures.all);
 const logger = connectionLogger(connection);
 const session = new SeamSession(logger);
-const published = new Set<string>();
+/** The diagnostics last sent per file, as JSON, to skip re-sending unchanged ones. */
+const published = new Map<string, string>();
 let rootPaths: string[] = [];
 let debounceMs = 150;
 let pending: NodeJS.Timeout | undefined;
@@ -73,7 +74,7 @@ async function indexRoots(): Promise<void> {
       `Indexed ${root}: ${workspace.files.length} files in ${Math.round(workspace.milliseconds)} ms`,
     );
     for (const problem of session.roots.at(-1)!.configProblems) {
-      void connection.window.showWarningMessage(`Seam: ${problem}`);
+      connection.window.showWarningMessage(`Seam: ${problem}`);
     }
   }
   progress.done();
@@ -135,10 +136,13 @@ function publishDiagnostics(): void {
       logger.error(`checking ${root.path} failed`, error);
     }
   }
-  for (const path of published) if (!next.has(path)) next.set(path, []);
+  for (const path of published.keys()) if (!next.has(path)) next.set(path, []);
   for (const [path, diagnostics] of next) {
+    // Unchanged files are not re-sent: on a large workspace that is most of them.
+    const text = JSON.stringify(diagnostics);
+    if (published.get(path) === text) continue;
     void connection.sendDiagnostics({ uri: uriOf(path), diagnostics });
-    if (diagnostics.length) published.add(path);
+    if (diagnostics.length) published.set(path, text);
     else published.delete(path);
   }
   void connection.sendNotification(Requests.status, {

@@ -7,9 +7,15 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { Logger } from '../core/log';
-import { Requests, type GenerateTsInterfaceParams, type PairsForFileParams } from '../protocol';
+import {
+  Requests,
+  type ChatContextParams,
+  type GenerateTsInterfaceParams,
+  type PairsForFileParams,
+} from '../protocol';
 import { guarded } from '../session/logger';
 import type { SeamSession } from '../session/seam-session';
+import { chatContext } from './chat-context';
 import { codeActions } from './code-actions';
 import { codeLenses } from './code-lens';
 import { definition } from './definition';
@@ -35,6 +41,12 @@ export function registerFeatures(
   const onPrepareRename = guarded(logger, 'prepare rename', null, prepareRename);
   const onPairsForFile = guarded(logger, 'pairs for file', [], pairsForFile);
   const onGenerate = guarded(logger, 'generate TS interface', null, generateTsInterface);
+  const onChatContext = guarded(logger, 'chat context', null, chatContext);
+
+  connection.onRequest(Requests.chatContext, async (params: ChatContextParams) => {
+    await whenReady();
+    return onChatContext(session, params);
+  });
 
   connection.onHover(async ({ textDocument, position }) => {
     await whenReady();
