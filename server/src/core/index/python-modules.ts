@@ -13,6 +13,8 @@ const MAX_DEPTH = 12;
 export class PythonModules {
   /** Module path without extension (`app/models/__init__` → `app/models`) → files. */
   private readonly byModulePath = new Map<string, string[]>();
+  /** Module paths by their last segment, so a suffix lookup scans a handful, not every module. */
+  private readonly byLastSegment = new Map<string, string[]>();
   private readonly moduleCache = new Map<string, string | undefined>();
 
   constructor(private readonly facts: ReadonlyMap<string, FileFacts>) {
@@ -22,6 +24,12 @@ export class PythonModules {
       const list = this.byModulePath.get(modulePath) ?? [];
       list.push(file);
       this.byModulePath.set(modulePath, list);
+      if (list.length === 1) {
+        const last = modulePath.slice(modulePath.lastIndexOf('/') + 1);
+        const paths = this.byLastSegment.get(last) ?? [];
+        paths.push(modulePath);
+        this.byLastSegment.set(last, paths);
+      }
     }
   }
 
@@ -53,10 +61,11 @@ export class PythonModules {
   private closestBySuffix(fromFile: string, modulePath: string): string | undefined {
     let best: string | undefined;
     let bestShared = -1;
-    for (const [candidate, files] of this.byModulePath) {
+    const last = modulePath.slice(modulePath.lastIndexOf('/') + 1);
+    for (const candidate of this.byLastSegment.get(last) ?? []) {
       if (candidate !== modulePath && !candidate.endsWith(`/${modulePath}`)) continue;
       const shared = sharedPrefixLength(fromFile, candidate);
-      if (shared > bestShared) [best, bestShared] = [files[0], shared];
+      if (shared > bestShared) [best, bestShared] = [this.byModulePath.get(candidate)![0], shared];
     }
     return best;
   }

@@ -15,5 +15,5 @@ export function extractTypeScriptFacts(
 ): void {
   extractTypeScriptDeclarations(tree, grammar, text, facts);
   extractTypeScriptCalls(tree, grammar, text, facts);
-  extractPropertyReads(tree, grammar, facts);
+  extractPropertyReads(text, facts);
 }

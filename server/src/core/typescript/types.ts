@@ -4,8 +4,22 @@ import type { Node } from 'web-tree-sitter';
 import type { FieldFact, TypeExpr } from '../facts';
 import { namedChildren, rangeOf, unquote } from '../syntax/nodes';
 
+/** Types nested deeper than this stay text: walking them further would overflow the stack. */
+const MAX_TYPE_DEPTH = 200;
+let typeDepth = 0;
+
 export function parseTsType(node: Node | null | undefined): TypeExpr {
   if (!node) return { kind: 'unknown', text: '' };
+  if (typeDepth >= MAX_TYPE_DEPTH) return { kind: 'unknown', text: node.text };
+  typeDepth++;
+  try {
+    return parseTypeNode(node);
+  } finally {
+    typeDepth--;
+  }
+}
+
+function parseTypeNode(node: Node): TypeExpr {
   switch (node.type) {
     case 'type_annotation':
     case 'parenthesized_type':
@@ -64,10 +78,10 @@ function parseLiteral(node: Node): TypeExpr {
   }
 }
 
-function flattenUnion(node: Node): TypeExpr[] {
-  const members: TypeExpr[] = [];
+/** The members of `a | b | c`, written into one list: copying lists per level is quadratic. */
+function flattenUnion(node: Node, members: TypeExpr[] = []): TypeExpr[] {
   for (const child of namedChildren(node)) {
-    if (child.type === 'union_type') members.push(...flattenUnion(child));
+    if (child.type === 'union_type') flattenUnion(child, members);
     else members.push(parseTsType(child));
   }
   return members;
@@ -91,18 +105,25 @@ export function fieldFromPropertySignature(node: Node): FieldFact {
   const typeNode = node.childForFieldName('type');
   const name = propertyName(nameNode);
   const typeExpr = parseTsType(typeNode);
-  const optional = node.children.some((child) => child?.type === '?');
-  const typeText = typeNode ? (namedChildren(typeNode).at(-1)?.text ?? '') : 'any';
+  // Node accesses cross into wasm, so the `?` is looked for in the text between name and type.
+  const typeValue = typeNode ? (namedChildren(typeNode).at(-1) ?? typeNode) : undefined;
+  const between = nameNode && typeNode ? gapText(node, nameNode, typeNode) : node.text;
   return {
     name,
     wireName: name,
-    type: typeText,
+    type: typeValue && typeValue !== typeNode ? typeValue.text : typeNode ? '' : 'any',
     typeExpr,
-    optional: optional || includesUndefined(typeExpr),
+    optional: between.includes('?') || includesUndefined(typeExpr),
     nullable: includesNull(typeExpr),
     hasDefault: false,
     range: rangeOf(nameNode ?? node),
+    ...(typeValue ? { typeRange: rangeOf(typeValue) } : {}),
   };
+}
+
+/** The source text between two children of `node`. */
+function gapText(node: Node, before: Node, after: Node): string {
+  return node.text.slice(before.endIndex - node.startIndex, after.startIndex - node.startIndex);
 }
 
 /** Property names may be identifiers, strings (`'created-at'`) or numbers. */
