@@ -282,4 +282,15 @@ describe('TypeScript resolution', () => {
       'Part',
     ]);
   });
+
+  it('does not prepend a same-file instance base URL twice', async () => {
+    const index = await indexOf({
+      'web/src/api.ts': `
+        import axios from 'axios';
+        const api = axios.create({ baseURL: '/api' });
+        export const listParts = () => api.get<string[]>('/parts');
+      `,
+    });
+    expect(index.view().calls.map((call) => call.path)).toEqual(['/api/parts']);
+  });
 });

@@ -36,9 +36,11 @@ export class CallResolver {
 
   private complete(call: CallFact): ResolvedCall {
     const path = this.substituteConstants(call.file, call.path);
+    // The extractor already put a same-file instance's base URL in the path.
     const instance = this.axiosInstance(call.file, call.via);
-    if (!instance)
+    if (!instance || instance.file === call.file) {
       return { ...call, path: path.value, unknownPrefix: call.unknownPrefix || path.unknown };
+    }
     const base = this.substituteConstants(instance.file, instance.constant.value);
     const baseUrl = stripOrigin(base.value);
     const unknown = !!instance.constant.unknownPrefix || base.unknown;
