@@ -12,6 +12,7 @@ import {
 import { Requests, type StatusParams } from '../../server/src/protocol';
 import { registerChat } from './chat';
 import { registerCommands } from './commands';
+import { registerMigrationReview } from './migration-review';
 import { SeamStatusBar } from './status-bar';
 
 let client: LanguageClient | undefined;
@@ -26,7 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   watchServer(context, languageClient, status);
 
   // ---- Features that other parts of Seam add to the client: one call each, here. ----
-  //   registerMigrationReview(context, languageClient);
+  registerMigrationReview(context, languageClient);
   registerChat(context, (params) =>
     languageClient.sendRequest(Requests.chatContext, {
       ...params,

@@ -18,6 +18,13 @@ export const Requests = {
    * for a chat question (ChatContextParams → ChatContextResult). The client only forwards them.
    */
   chatContext: 'seam/chatContext',
+  /** Client → server: the migration files of the workspace, newest first (→ MigrationItem[]). */
+  listMigrations: 'seam/listMigrations',
+  /**
+   * Client → server: review a migration file or folder (ReviewMigrationParams →
+   * ReviewMigrationResult); its findings also become diagnostics in the migration files.
+   */
+  reviewMigration: 'seam/reviewMigration',
 } as const;
 
 export interface StatusParams {
@@ -55,6 +62,7 @@ export const ClientCommands = {
   showPairs: 'seam.showPairs',
   reindex: 'seam.reindex',
   openOutput: 'seam.openOutput',
+  reviewMigration: 'seam.reviewMigration',
 } as const;
 
 export interface LocationLink {
@@ -129,4 +137,22 @@ export interface ChatContextResult {
   omitted: string[];
   /** Unreadable agent files, a budget too small for any context, and similar. */
   problems: string[];
+}
+
+export interface MigrationItem {
+  uri: string;
+  /** The path relative to its workspace folder. */
+  label: string;
+}
+
+export interface ReviewMigrationParams {
+  /** A migration file, or a folder of migrations. */
+  uri: string;
+}
+
+export interface ReviewMigrationResult {
+  /** The review as Markdown (the CLI's `--format markdown`), ready for a PR comment. */
+  markdown: string;
+  /** Each finding with the file:// URI and range it points at, for links in the report. */
+  findings: { code: string; severity: string; message: string; uri: string; range: unknown }[];
 }

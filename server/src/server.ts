@@ -12,6 +12,7 @@ import {
 import { initSyntax } from './core/syntax/parser';
 import { diagnosticsByFile } from './features/diagnostics';
 import { registerFeatures } from './features/register';
+import { registerMigrationReview } from './features/migration-review';
 import { connectionLogger } from './session/logger';
 import { SeamSession } from './session/seam-session';
 import { SEAM_VERSION } from './cli/version';
@@ -129,7 +130,7 @@ function publishDiagnostics(): void {
   const next = new Map<string, Diagnostic[]>();
   for (const root of session.roots) {
     try {
-      const { findings } = session.check(root);
+      const findings = [...session.check(root).findings, ...(root.migrationFindings ?? [])];
       for (const [path, diagnostics] of diagnosticsByFile(root.path, findings))
         next.set(path, diagnostics);
     } catch (error) {
@@ -165,4 +166,5 @@ function uriOf(path: string): string {
 }
 
 registerFeatures(connection, session, logger, () => ready, schedulePublish);
+registerMigrationReview(connection, session, logger, () => ready, schedulePublish);
 connection.listen();

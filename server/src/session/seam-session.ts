@@ -5,6 +5,7 @@ import { relative, sep } from 'node:path';
 import type { Tree } from 'web-tree-sitter';
 import type { FileFacts } from '../core/facts';
 import type { SeamConfig } from '../core/config/seam-config';
+import type { Finding } from '../core/findings/finding';
 import { extractFacts } from '../core/extract';
 import { checkWorkspace, type CheckResult } from '../core/findings/check';
 import type { WorkspaceIndex } from '../core/index/workspace-index';
@@ -27,6 +28,8 @@ export interface RootState {
   config: SeamConfig;
   configProblems: string[];
   check?: { version: number; result: CheckResult };
+  /** Findings of the last migration review run in this root, shown as diagnostics too. */
+  migrationFindings?: Finding[];
 }
 
 interface OpenDocument {
