@@ -25,7 +25,7 @@ export function formatText(findings: Finding[], colour: boolean): string {
     }
     const { line, character } = finding.range.start;
     const where = paint('dim', `${line + 1}:${character + 1}`.padEnd(8));
-    const severity = paint(SEVERITY_STYLE[finding.severity], finding.severity.padEnd(11));
+    const severity = paint(SEVERITY_STYLE[finding.severity], finding.severity.padEnd(12));
     lines.push(`  ${where}${severity}${paint('bold', finding.code)}`);
     lines.push(`          ${finding.message}`);
     for (const related of finding.related) {

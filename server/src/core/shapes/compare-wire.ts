@@ -62,7 +62,7 @@ function sameBaseType(target: WireType, value: WireType, direction: Direction): 
         ? compareWire(value.element, target.element, direction)
         : compareWire(target.element, value.element, direction);
     return inner
-      ? { severity: inner.severity, reason: inner.reason ?? 'the array elements differ' }
+      ? { severity: inner.severity, reason: inner.reason ?? 'The array elements differ' }
       : true;
   }
   if (target.kind === 'literal' && value.kind === 'literal') return target.value === value.value;
