@@ -46,7 +46,28 @@ function backPopulatesProblem(view: IndexView, entity: ResolvedEntity, field: Re
     };
   }
   const backTo = back.relationship?.backPopulates;
-  if (back.relationship && (backTo === undefined || backTo === field.name)) return;
+  // The attribute must point back by name *and* at this class, not at a same-named attribute of
+  // another model.
+  const backTarget =
+    back.relationship?.target && view.resolveEntity(target.file, back.relationship.target);
+  const pointsHere = !backTarget || backTarget.id === entity.id;
+  if (back.relationship && pointsHere && (backTo === undefined || backTo === field.name)) return;
+  if (back.relationship && !pointsHere) {
+    return {
+      ...place,
+      message:
+        `${name} has back_populates="${back.name}", but \`${target.name}.${back.name}\` relates to ` +
+        `\`${backTarget!.name}\`, not \`${entity.name}\`. SQLAlchemy raises when it configures the ` +
+        `mappers. Point back_populates at the relationship of \`${target.name}\` that targets \`${entity.name}\`.`,
+      related: [
+        {
+          file: back.declaredIn.split('#')[0],
+          range: back.range,
+          message: `\`${target.name}.${back.name}\``,
+        },
+      ],
+    };
+  }
   return {
     ...place,
     message:
