@@ -1,5 +1,6 @@
 // Plain data extracted from one file. Facts of a file depend on that file alone, so re-indexing a
 // file replaces exactly its facts; joining them across files is the index's job.
+import type { QueryFileFacts } from './queries/query-facts';
 
 /** 0-based line and UTF-16 character, as in LSP. */
 export interface Position {
@@ -339,6 +340,8 @@ export interface FileFacts {
   propertyReads: string[];
   suppressions: SuppressionFact[];
   problems: ProblemFact[];
+  /** Python: queries, the loops over their results and the functions returning them. */
+  queries?: QueryFileFacts;
 }
 
 export function emptyFacts(file: string, language: Language): FileFacts {

@@ -7,6 +7,7 @@ import { describeError, silentLogger, type Logger } from '../log';
 import { pairEntities, type Pairing } from '../pairing/pairs';
 import { FieldComparisons } from '../rules/field-comparison';
 import { PropertyReads } from '../rules/property-reads';
+import { QueryWorkspace } from '../rules/query-workspace';
 import { RULES } from '../rules/registry';
 import type { RuleContext } from '../rules/rule';
 import type { Finding } from './finding';
@@ -29,6 +30,7 @@ export function checkWorkspace(
     pairing,
     comparisons: new FieldComparisons(view, pairing.pairs),
     reads: new PropertyReads(facts),
+    queries: new QueryWorkspace(facts),
   };
 
   const findings: Finding[] = [];

@@ -1,6 +1,7 @@
 // Python facts: Pydantic/SQLModel/SQLAlchemy classes, enums, FastAPI routes and routers, imports.
 import type { Tree } from 'web-tree-sitter';
 import type { FileFacts } from '../facts';
+import { extractQueries } from '../queries/extract-queries';
 import { extractPythonClasses } from './classes';
 import { extractPythonImports } from './imports';
 import { extractPythonRoutes } from './routes';
@@ -10,4 +11,5 @@ export function extractPythonFacts(tree: Tree, text: string, facts: FileFacts): 
   extractPythonImports(tree, facts);
   extractPythonClasses(tree, text, facts);
   extractPythonRoutes(tree, text, facts);
+  extractQueries(tree, text, facts);
 }

@@ -6,6 +6,8 @@ import { fieldNullability } from './field-nullability';
 import { fieldOptionality } from './field-optionality';
 import { fieldTypeMismatch } from './field-type-mismatch';
 import { foreignKeyIndex } from './foreign-key-index';
+import { manyToManyFilter } from './many-to-many-filter';
+import { nPlusOne } from './n-plus-one';
 import { relationshipBackPopulates } from './relationship-back-populates';
 import { requestFieldRequired } from './request-field-required';
 import { requestFieldUnknown } from './request-field-unknown';
@@ -13,6 +15,7 @@ import { responseFieldMissing } from './response-field-missing';
 import { responseFieldUnused } from './response-field-unused';
 import type { Rule } from './rule';
 import { schemaOrmField } from './schema-orm-field';
+import { unindexedFilter } from './unindexed-filter';
 
 export const RULES: readonly Rule[] = [
   responseFieldMissing,
@@ -28,6 +31,9 @@ export const RULES: readonly Rule[] = [
   relationshipBackPopulates,
   foreignKeyIndex,
   envelopeMismatch,
+  nPlusOne,
+  unindexedFilter,
+  manyToManyFilter,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -5,12 +5,15 @@ import type { IndexView } from '../index/resolved';
 import type { Pairing } from '../pairing/pairs';
 import type { FieldComparisons } from './field-comparison';
 import type { PropertyReads } from './property-reads';
+import type { QueryWorkspace } from './query-workspace';
 
 export interface RuleContext {
   view: IndexView;
   pairing: Pairing;
   comparisons: FieldComparisons;
   reads: PropertyReads;
+  /** Python query facts of every file, for the query-performance rules. */
+  queries: QueryWorkspace;
 }
 
 export interface Rule {
