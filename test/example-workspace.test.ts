@@ -2,8 +2,12 @@
 // else. The bugs are marked beside their lines in examples/inventory.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatMigrationMarkdown } from '../server/src/cli/formats/migration-markdown';
+import { MIGRATION_RULES } from '../server/src/core/migrations/rules/registry';
+import { listMigrations, reviewMigrations } from '../server/src/core/migrations/review';
 import { RULES } from '../server/src/core/rules/registry';
 import { analyzeWorkspace } from '../server/src/workspace/analyze-workspace';
+import { loadWorkspace } from '../server/src/workspace/load-workspace';
 import { findingKeys, markerKeys, readMarkers } from './helpers/markers';
 
 const root = join(__dirname, '..', 'examples', 'inventory');
@@ -17,16 +21,41 @@ describe('examples/inventory', () => {
     expect(findingKeys(analyzed.findings)).toEqual(markerKeys(checked, analyzed.findings));
   });
 
-  it('plants migration problems for the migration review', () => {
-    const ruleIds = new Set(RULES.map((rule) => rule.id));
-    const others = readMarkers(root).filter((marker) => !ruleIds.has(marker.code));
-    // FIXME: these are reviewed by `seam review-migration`, which does not exist yet; until it
-    // does, this pins the list so a planted migration bug cannot silently disappear.
-    expect(others.map((m) => `${m.file}:${m.line + 1} ${m.code}`)).toEqual([
-      'backend/alembic/versions/c47e1a9f3b58_add_part_min_quantity.py:21 migration-not-null-no-default',
-      'backend/alembic/versions/e9a05b6d21f3_widen_category_name.py:20 migration-sqlite-alter-column',
-      'backend/alembic/versions/e9a05b6d21f3_widen_category_name.py:30 migration-empty-downgrade',
-      'backend/app/models/part.py:42 migration-drift',
+  it('reports exactly the planted migration problems, in the backend or its versions', async () => {
+    const { index } = await loadWorkspace(root);
+    const migrationRuleIds = new Set(MIGRATION_RULES.map((rule) => rule.id));
+    const planted = readMarkers(root).filter((marker) => migrationRuleIds.has(marker.code));
+    for (const target of ['backend', 'backend/alembic/versions']) {
+      const review = await reviewMigrations({ root, target: join(root, target), index });
+      expect(findingKeys(review.findings)).toEqual(markerKeys(planted, review.findings));
+    }
+  });
+
+  it('prints the review as a PR comment grouped by severity', async () => {
+    const { index } = await loadWorkspace(root);
+    const target = join(root, 'backend', 'alembic', 'versions');
+    const markdown = formatMigrationMarkdown(await reviewMigrations({ root, target, index }));
+    const headings = markdown.split('\n').filter((line) => line.startsWith('#'));
+    expect(headings).toEqual([
+      '## Seam migration review: `backend/alembic/versions`',
+      '### Errors (3)',
+      '### Warnings (1)',
     ]);
+    const drift =
+      '- **`migration-drift`** `backend/app/models/part.py:42`: Model `Part.datasheet_url`';
+    expect(markdown).toContain(`${drift} has no migration`);
+  });
+
+  it('lists its migrations for a picker, newest last', async () => {
+    const { index } = await loadWorkspace(root);
+    const list = await listMigrations(root, index);
+    expect(list.revisions.map((revision) => revision.id)).toEqual([
+      '3f2a9c41d7e0',
+      '8b1d5e07c2a4',
+      'c47e1a9f3b58',
+      'e9a05b6d21f3',
+    ]);
+    expect(list.heads).toEqual(['backend/alembic/versions/e9a05b6d21f3_widen_category_name.py']);
+    expect(list.scripts).toEqual(['backend/scripts/migrate_add_product_url.py']);
   });
 });

@@ -1,9 +1,11 @@
 // The `seam` command line: the same analysis core as the language server, for terminals and CI.
 // Exit status: 0 clean, 1 findings at or above --fail-on (or a failed request), 2 bad usage.
 import { Command } from 'commander';
+import { registerAskCommand } from './commands/ask-command';
 import { registerCheckCommand } from './commands/check-command';
 import { registerIndexCommand } from './commands/index-command';
 import { registerPairsCommand } from './commands/pairs-command';
+import { registerReviewMigrationCommand } from './commands/review-migration-command';
 import { SEAM_VERSION } from './version';
 
 const program = new Command('seam')
@@ -15,6 +17,8 @@ const program = new Command('seam')
 registerIndexCommand(program);
 registerPairsCommand(program);
 registerCheckCommand(program);
+registerReviewMigrationCommand(program);
+registerAskCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`seam: ${error instanceof Error ? error.message : String(error)}\n`);

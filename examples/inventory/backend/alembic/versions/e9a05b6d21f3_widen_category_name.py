@@ -18,7 +18,7 @@ depends_on: Union[str, Sequence[str], None] = None
 
 def upgrade() -> None:
     op.alter_column(
-  # ^^^^ seam: migration-sqlite-alter-column — op.alter_column outside batch_alter_table emits ALTER COLUMN, which SQLite does not support, so this upgrade fails on the project's SQLite database.
+  # ^^^^ seam: sqlite-batch-required — op.alter_column outside batch_alter_table emits ALTER COLUMN, which SQLite does not support, so this upgrade fails on the project's SQLite database.
         "categories",
         "name",
         existing_type=sa.String(length=50),
@@ -28,5 +28,5 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-  # ^^^^ seam: migration-empty-downgrade — downgrade() does nothing, so stepping back past this revision leaves categories.name at 80 characters while Alembic records the older revision.
+  # ^^^^ seam: migration-downgrade — downgrade() does nothing, so stepping back past this revision leaves categories.name at 80 characters while Alembic records the older revision.
     pass

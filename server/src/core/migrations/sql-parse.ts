@@ -1,0 +1,56 @@
+// The one door to the SQL parser (sql-parser-cst): SQL text in, a syntax tree with ranges out, or
+// nothing when no dialect reads it. It never throws.
+import { parse, type DialectName, type ParserOptions, type Program } from 'sql-parser-cst';
+
+export type SqlDialect = Extract<DialectName, 'sqlite' | 'postgresql' | 'mysql'>;
+
+export interface ParsedSql {
+  program: Program;
+  dialect: SqlDialect;
+}
+
+/** Bound parameters as drivers write them: `:name` (SQLAlchemy text), `?` (sqlite3), `$1`. */
+const PARAMETERS: NonNullable<ParserOptions['paramTypes']> = [':name', '?', '?nr', '$nr'];
+
+/** Parses with each dialect in turn and keeps the first that reads the whole text. */
+export function parseSql(text: string, dialects: readonly SqlDialect[]): ParsedSql | undefined {
+  for (const dialect of dialects) {
+    try {
+      const program = parse(text, { dialect, includeRange: true, paramTypes: PARAMETERS });
+      return { program, dialect };
+    } catch {
+      // Another dialect may read it; SQL a migration sends to one database only is common.
+    }
+  }
+  return undefined;
+}
+
+const LITERAL_TYPES = new Set([
+  'number_literal',
+  'string_literal',
+  'boolean_literal',
+  'null_literal',
+  'blob_literal',
+]);
+
+/**
+ * Whether a default expression is a constant (`0`, `'active'`, `-1`, `NULL`) rather than one the
+ * database evaluates (`CURRENT_TIMESTAMP`, `(datetime('now'))`); undefined when it does not parse.
+ */
+export function sqlExpressionIsConstant(expression: string): boolean | undefined {
+  const parsed = parseSql(`SELECT ${expression}`, ['sqlite']);
+  const statement = parsed?.program.statements[0];
+  if (statement?.type !== 'select_stmt') return undefined;
+  const clause = statement.clauses[0];
+  if (clause?.type !== 'select_clause' || clause.columns?.items.length !== 1) return undefined;
+  return isConstantNode(clause.columns.items[0]);
+}
+
+function isConstantNode(node: { type: string; expr?: unknown; operator?: unknown }): boolean {
+  if (LITERAL_TYPES.has(node.type)) return true;
+  if (node.type === 'prefix_op_expr' && (node.operator === '-' || node.operator === '+')) {
+    const inner = node.expr as { type: string } | undefined;
+    return !!inner && inner.type === 'number_literal';
+  }
+  return false;
+}
