@@ -1,0 +1,158 @@
+// The packaged extension in a real VS Code (code-server 4.100.3) driven through headless
+// Chromium: install the .vsix, open a copy of examples/inventory, and check what a user sees:
+// the planted type mismatch as a squiggle and in Problems, the hover with the backend schema,
+// a quick fix that removes the squiggle, and "Seam: Review Migration" from the command palette.
+// Each step saves a screenshot under test/e2e/screenshots/; the assertions read the DOM.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  createSandbox,
+  installExtension,
+  packagedVsix,
+  removeSandbox,
+  startCodeServer,
+  type CodeServerSandbox,
+  type RunningCodeServer,
+} from './code-server';
+import {
+  applyQuickFix,
+  editorOf,
+  hoverText,
+  openFromExplorer,
+  openWorkbench,
+  problemRows,
+  quickPickRow,
+  screenshot,
+  tokenIn,
+  typeInCommandPalette,
+  waitForSquiggles,
+  type Squiggle,
+} from './workbench';
+
+const PART_FILE = 'frontend/src/types/part.ts';
+const MIGRATION_FILE = 'backend/alembic/versions/e9a05b6d21f3_widen_category_name.py';
+const onUnitPrice = (squiggle: Squiggle) => squiggle.line.includes('unit_price: ');
+
+let sandbox: CodeServerSandbox | undefined;
+let server: RunningCodeServer | undefined;
+let context: BrowserContext | undefined;
+let page: Page;
+let installOutput: string;
+
+beforeAll(async () => {
+  sandbox = createSandbox();
+  installOutput = installExtension(sandbox, packagedVsix());
+  server = await startCodeServer(sandbox);
+  ({ context, page } = await openWorkbench(server.url, join(sandbox.folder, 'chromium')));
+});
+
+afterEach(async ({ task }) => {
+  if (task.result?.state !== 'fail' || !page) return;
+  await screenshot(page, `failed-${task.name.replace(/\W+/g, '-')}`);
+  console.error(`code-server's log:\n${server?.log().slice(-4000)}`);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await server?.stop();
+  removeSandbox(sandbox);
+});
+
+/** 1-based line of `text` in the workspace copy's file, as VS Code shows it. */
+function lineNumberOf(file: string, text: string): number {
+  const lines = readFileSync(join(sandbox!.workspace, file), 'utf8').split('\n');
+  return lines.indexOf(text) + 1;
+}
+
+describe('Seam in VS Code (code-server + Chromium)', () => {
+  it('installs the .vsix and activates on the example workspace', async () => {
+    expect(installOutput).toMatch(/Extension 'seam-[\d.]+\.vsix' was successfully installed/);
+    // "Seam: 25/39 files" while indexing, then the number of findings.
+    const status = page.locator('.statusbar-item', { hasText: /Seam: \d+\s*$/ });
+    await status.waitFor({ timeout: 90_000 });
+    await screenshot(page, '01-activated');
+    expect(Number(/Seam: (\d+)/.exec(await status.innerText())?.[1])).toBeGreaterThan(0);
+  });
+
+  it('shows the planted type mismatch as an error squiggle and in Problems', async () => {
+    await openFromExplorer(page, PART_FILE);
+    const editor = editorOf(page, PART_FILE);
+    const found = await waitForSquiggles(editor, (all) => all.some(onUnitPrice));
+    expect(found.filter(onUnitPrice)).toEqual([
+      { kind: 'squiggly-error', line: '  unit_price: number;' },
+    ]);
+    const rows = await problemRows(page);
+    await screenshot(page, '02-squiggle-and-problems');
+    const row = rows.find((text) => text.includes('field-type-mismatch'));
+    expect(row).toContain('`Part.unit_price` is `number` in TS');
+    expect(row).toContain(`[Ln ${lineNumberOf(PART_FILE, '  unit_price: number;')}, Col 3]`);
+  });
+
+  it('shows the finding message when the mouse rests on the squiggle', async () => {
+    const editor = editorOf(page, PART_FILE);
+    const text = await hoverText(
+      page,
+      tokenIn(editor, 'unit_price: number;', 'unit_price'),
+      'seam',
+    );
+    await screenshot(page, '03-squiggle-message');
+    expect(text).toContain('`PartResponse.unit_price` is `Decimal`');
+    expect(text).toContain('seam(field-type-mismatch)');
+  });
+
+  it('hovers a TS field with the backend schema field it mirrors', async () => {
+    const editor = editorOf(page, PART_FILE);
+    const token = tokenIn(editor, 'description: string;', 'description');
+    const text = await hoverText(page, token, 'mirrors PartResponse.description');
+    await screenshot(page, '04-hover-backend-schema');
+    expect(text).toContain('Seam · mirrors PartResponse.description · response');
+    expect(text).toContain('description: Optional[str] = Field(default=None');
+    expect(text).toContain('DB column parts.description · NULL allowed');
+  });
+
+  it('applies a quick fix and the squiggle goes away', async () => {
+    await page.mouse.move(0, 0);
+    const editor = editorOf(page, PART_FILE);
+    const token = tokenIn(editor, 'unit_price: number;', 'unit_price');
+    await applyQuickFix(page, editor, token, 'Change the type to `string`');
+    await editor.locator('.view-line', { hasText: 'unit_price: string;' }).waitFor();
+    const after = await waitForSquiggles(editor, (all) => !all.some(onUnitPrice));
+    await expect
+      .poll(() => problemRows(page), { timeout: 30_000 })
+      .not.toEqual(expect.arrayContaining([expect.stringContaining('field-type-mismatch')]));
+    await screenshot(page, '05-quick-fix-applied');
+    expect(after.filter(onUnitPrice)).toEqual([]);
+    // The other planted findings of the file are still drawn.
+    expect(after.map((s) => s.line)).toContain('  description: string;');
+  });
+
+  it('runs "Seam: Review Migration" from the command palette and opens the report', async () => {
+    await typeInCommandPalette(page, 'Seam: Review Migration');
+    await quickPickRow(page, 'Seam: Review Migration').waitFor();
+    await page.keyboard.press('Enter');
+    // The active editor is no migration, so Seam asks which one to review.
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await expect
+      .poll(() => input.getAttribute('placeholder'))
+      .toBe('Which migration should Seam review?');
+    await input.fill('widen_category_name');
+    await page
+      .locator(`.quick-input-widget .monaco-list-row[aria-label^="${MIGRATION_FILE}"]`)
+      .waitFor();
+    await page.keyboard.press('Enter');
+
+    const tab = page.locator('.tabs-container .tab', {
+      hasText: 'Seam: review of e9a05b6d21f3_widen_category_name.py',
+    });
+    await tab.waitFor({ timeout: 30_000 });
+    const report = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await report.locator('h1').waitFor({ timeout: 30_000 });
+    await screenshot(page, '06-migration-review');
+    expect(await report.locator('h1').innerText()).toBe('Seam migration review');
+    const body = await report.locator('body').innerText();
+    expect(body).toContain('e9a05b6d21f3_widen_category_name.py:');
+    expect(body).toContain('downgrade() does nothing');
+  });
+});
