@@ -220,7 +220,9 @@ function addRouteLinked(
 ) {
   const overlap = fieldOverlap(frontend, backend);
   const ratio = overlap.shared / Math.max(1, frontend.fields.length);
-  const score = round(0.55 + 0.4 * Math.min(1, ratio));
+  // A route link is evidence on its own: even a type whose every field differs is what the code
+  // claims the route returns, so it stays above the default threshold.
+  const score = round(0.7 + 0.25 * Math.min(1, ratio));
   collector.add(frontend.id, backend.id, direction, score, evidence, link);
   collector.add(
     frontend.id,
@@ -243,12 +245,9 @@ function collectByName(view: IndexView, collector: PairCollector, routeLinked: S
   }
 
   for (const frontend of view.entities) {
-    if (
-      frontend.language !== 'typescript' ||
-      !FRONTEND_KINDS.has(frontend.kind) ||
-      !frontend.fields.length
-    )
-      continue;
+    if (frontend.language !== 'typescript' || !FRONTEND_KINDS.has(frontend.kind)) continue;
+    // An empty interface pairs only when a generated client names it after a schema.
+    if (!frontend.fields.length && !frontend.generated) continue;
     const direction = looksLikeRequest(frontend.name) ? 'request' : 'response';
     if (routeLinked.has(`${frontend.id}\0${direction}`) || collector.has(frontend.id, direction))
       continue;
@@ -280,7 +279,10 @@ function bestByName(frontend: ResolvedEntity, candidates: ResolvedEntity[]) {
     const sameName = backend.name === frontend.name;
     const base = frontend.generated && sameName ? 0.55 : sameName ? 0.45 : 0.35;
     // Names only suggest; at least half of all fields must agree before they count.
-    const confirmed = jaccard >= 0.5 && (shared >= 2 || total <= 2);
+    // A generated client names its types after the schemas, so the same name needs less support.
+    const generatedTwin =
+      frontend.generated && sameName && (shared >= 1 || !frontend.fields.length);
+    const confirmed = generatedTwin || (jaccard >= 0.5 && (shared >= 2 || total <= 2));
     const score = confirmed ? round(base + 0.45 * jaccard) : 0;
     return { backend, score, shared, total };
   });
