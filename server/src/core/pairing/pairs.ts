@@ -220,9 +220,11 @@ function addRouteLinked(
 ) {
   const overlap = fieldOverlap(frontend, backend);
   const ratio = overlap.shared / Math.max(1, frontend.fields.length);
-  // A route link is evidence on its own: even a type whose every field differs is what the code
-  // claims the route returns, so it stays above the default threshold.
-  const score = round(0.7 + 0.25 * Math.min(1, ratio));
+  // A route link is strong evidence, but a type sharing no field with the route's model is more
+  // likely a call typed with the wrong model than a drift of every field. With one or two fields,
+  // overlap says little, so the link alone keeps the pair.
+  const few = frontend.fields.length <= 2;
+  const score = round(few ? 0.65 + 0.3 * ratio : 0.55 + 0.4 * Math.min(1, ratio));
   collector.add(frontend.id, backend.id, direction, score, evidence, link);
   collector.add(
     frontend.id,
@@ -281,7 +283,9 @@ function bestByName(frontend: ResolvedEntity, candidates: ResolvedEntity[]) {
     // Names only suggest; at least half of all fields must agree before they count.
     // A generated client names its types after the schemas, so the same name needs less support.
     const generatedTwin =
-      frontend.generated && sameName && (shared >= 1 || !frontend.fields.length);
+      frontend.generated &&
+      sameName &&
+      ((shared >= 1 && jaccard >= 0.3) || !frontend.fields.length);
     const confirmed = generatedTwin || (jaccard >= 0.5 && (shared >= 2 || total <= 2));
     const score = confirmed ? round(base + 0.45 * jaccard) : 0;
     return { backend, score, shared, total };
