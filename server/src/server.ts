@@ -51,21 +51,27 @@ connection.onInitialize((params: InitializeParams) => {
 });
 
 connection.onInitialized(() => {
-  void connection.client.register(DidChangeWatchedFilesNotification.type, {
-    watchers: [{ globPattern: '**/*.{py,ts,tsx}' }, { globPattern: '**/seam.json' }],
-  });
-  ready = indexRoots();
+  // A client without dynamic registration refuses; unhandled, that rejection ends the server.
+  connection.client
+    .register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: '**/*.{py,ts,tsx}' }, { globPattern: '**/seam.json' }],
+    })
+    .catch(() =>
+      logger.info('The client does not watch files for Seam; edits on disk are missed.'),
+    );
+  ready = indexRoots().catch((error) => logger.error('indexing failed', error));
 });
 
 async function indexRoots(): Promise<void> {
   const started = performance.now();
   await initSyntax();
-  const progress = await connection.window.createWorkDoneProgress();
-  progress.begin('Seam: indexing', 0, 'starting', false);
+  // A client may refuse the progress token; indexing goes on without a progress bar then.
+  const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+  progress?.begin('Seam: indexing', 0, 'starting', false);
   for (const root of rootPaths) {
     const { workspace } = await session.addRoot(root, (done, total) => {
       if (done % 25 === 0 || done === total) {
-        progress.report(
+        progress?.report(
           Math.round((done / total) * 100),
           `${done.toLocaleString('en')}/${total.toLocaleString('en')} files`,
         );
@@ -75,10 +81,13 @@ async function indexRoots(): Promise<void> {
       `Indexed ${root}: ${workspace.files.length} files in ${Math.round(workspace.milliseconds)} ms`,
     );
     for (const problem of session.roots.at(-1)!.configProblems) {
-      connection.window.showWarningMessage(`Seam: ${problem}`);
+      logger.warn(problem);
+      // A client that cannot show messages answers with an error; unhandled, it ends the server.
+      const shown = connection.window.showWarningMessage(`Seam: ${problem}`);
+      Promise.resolve<unknown>(shown).catch(() => undefined);
     }
   }
-  progress.done();
+  progress?.done();
   logger.info(`First index done in ${Math.round(performance.now() - started)} ms`);
   publishDiagnostics();
 }
@@ -115,7 +124,7 @@ connection.onDidChangeWatchedFiles(async ({ changes }) => {
 connection.onRequest(Requests.reindex, async () => {
   await ready;
   session.roots.splice(0);
-  ready = indexRoots();
+  ready = indexRoots().catch((error) => logger.error('indexing failed', error));
   await ready;
 });
 

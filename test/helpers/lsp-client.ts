@@ -43,6 +43,11 @@ export class TestLspClient {
     this.connection.listen();
   }
 
+  /** The server's process id, to read its memory from /proc. */
+  get pid(): number | undefined {
+    return this.process.pid;
+  }
+
   async initialize(rootPath: string, options: Record<string, unknown> = {}): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,

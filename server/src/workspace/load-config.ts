@@ -10,7 +10,8 @@ export function loadSeamConfig(root: string): ParsedConfig {
   const path = join(root, CONFIG_FILE);
   if (!existsSync(path)) return { config: DEFAULT_CONFIG, problems: [] };
   try {
-    return parseSeamConfig(readFileSync(path, 'utf8'), CONFIG_FILE);
+    // Windows editors may save a byte order mark, which JSON.parse rejects.
+    return parseSeamConfig(readFileSync(path, 'utf8').replace(/^\ufeff/, ''), CONFIG_FILE);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { config: DEFAULT_CONFIG, problems: [`${CONFIG_FILE}: unreadable (${reason})`] };

@@ -10,6 +10,9 @@ import { initSyntax } from '../core/syntax/parser';
 import { discoverFiles, type DiscoveryOptions } from './discover';
 import { readTsPathConfigs } from './tsconfig';
 
+/** The longest stretch indexing runs without letting other work in (one file may take longer). */
+const YIELD_EVERY_MS = 20;
+
 export interface LoadOptions extends DiscoveryOptions {
   logger?: Logger;
   /** Called after each file with the number done and the total. */
@@ -37,7 +40,8 @@ export async function loadWorkspace(
   index.setTsConfigs(readTsPathConfigs(root, discovered.projectConfigs));
 
   const skipped: { file: string; reason: string }[] = [];
-  discovered.sources.forEach((file, i) => {
+  let lastYield = performance.now();
+  for (const [i, file] of discovered.sources.entries()) {
     const facts = readAndExtract(root, file);
     const skip = facts.problems.find((problem) => problem.message.startsWith('skipped'));
     if (skip) skipped.push({ file, reason: skip.message });
@@ -45,7 +49,12 @@ export async function loadWorkspace(
       if (!problem.range) logger.warn(`${file}: ${problem.message}`);
     index.setFile(facts);
     options.onProgress?.(i + 1, discovered.sources.length);
-  });
+    // Let the event loop breathe, so a server keeps answering and its progress reports leave.
+    if (performance.now() - lastYield > YIELD_EVERY_MS) {
+      await new Promise((resume) => setImmediate(resume));
+      lastYield = performance.now();
+    }
+  }
   return {
     root,
     index,
@@ -64,7 +73,7 @@ export function readAndExtract(root: string, file: string): FileFacts {
       facts.problems.push({ message: `skipped: larger than ${MAX_FILE_BYTES} bytes` });
       return facts;
     }
-    return extractFacts(file, readFileSync(path, 'utf8')).facts;
+    return extractFacts(file, withoutByteOrderMark(readFileSync(path, 'utf8'))).facts;
   } catch (error) {
     const facts = emptyFacts(file, file.endsWith('.py') ? 'python' : 'typescript');
     facts.problems.push({
@@ -72,4 +81,9 @@ export function readAndExtract(root: string, file: string): FileFacts {
     });
     return facts;
   }
+}
+
+/** Editors hide a leading byte order mark, so columns on the first line count without it. */
+export function withoutByteOrderMark(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -47,10 +47,10 @@ export function shapeOfType(
 }
 
 /** `A & B & C` nests to the left; this gives `[A, B, C]`. */
-export function intersectionParts(node: Node): Node[] {
-  const parts: Node[] = [];
+export function intersectionParts(node: Node, parts: Node[] = []): Node[] {
+  // One shared list: copying the nested lists at every level is quadratic in long chains.
   for (const child of namedChildren(node)) {
-    if (child.type === 'intersection_type') parts.push(...intersectionParts(child));
+    if (child.type === 'intersection_type') intersectionParts(child, parts);
     else parts.push(child);
   }
   return parts;
@@ -104,10 +104,10 @@ export function literalKeys(node: Node): string[] | undefined {
   return keys;
 }
 
-export function unionMembers(node: Node): Node[] {
-  const members: Node[] = [];
+export function unionMembers(node: Node, members: Node[] = []): Node[] {
+  // One shared list: copying the nested lists at every level is quadratic in long chains.
   for (const child of namedChildren(node)) {
-    if (child.type === 'union_type') members.push(...unionMembers(child));
+    if (child.type === 'union_type') unionMembers(child, members);
     else members.push(child);
   }
   return members;

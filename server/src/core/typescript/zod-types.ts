@@ -101,9 +101,23 @@ export function zodNamespace(
   return property === 'coerce' || property === 'iso' ? property : undefined;
 }
 
+/** Schemas nested deeper than this stay unknown: reading them would overflow the stack. */
+const MAX_ZOD_DEPTH = 200;
+let zodDepth = 0;
+
 /** The type a zod expression validates. A bare name is a reference to another schema. */
 export function readZodType(node: Node | null | undefined, scope: ZodScope): ZodType {
   if (!node) return plain({ kind: 'unknown', text: '' });
+  if (zodDepth >= MAX_ZOD_DEPTH) return plain({ kind: 'unknown', text: node.text });
+  zodDepth++;
+  try {
+    return readZodNode(node, scope);
+  } finally {
+    zodDepth--;
+  }
+}
+
+function readZodNode(node: Node, scope: ZodScope): ZodType {
   if (node.type === 'identifier') return readLocal(node.text, scope.constants, scope);
   if (node.type === 'member_expression') return plain(named(node.text));
   const call = methodCall(node);
