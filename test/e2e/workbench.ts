@@ -121,14 +121,26 @@ export async function hoverText(page: Page, target: Locator, expected: string): 
   return hover.innerText();
 }
 
-/** Waits for the fade-in of a widget, so that its screenshot shows it opaque. */
+/**
+ * Waits for the fade-in of a widget, so that its screenshot shows it opaque. A hover re-renders
+ * as its providers answer; an evaluate on the element it replaced is aborted, so it is tried
+ * again on the element the locator finds now.
+ */
 async function animationsDone(widget: Locator): Promise<void> {
   type Animated = { getAnimations(options: object): { finished: Promise<unknown> }[] };
-  await widget.evaluate((element) =>
-    Promise.all(
-      (element as unknown as Animated).getAnimations({ subtree: true }).map((a) => a.finished),
-    ),
-  );
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await widget.evaluate((element) =>
+        Promise.all(
+          (element as unknown as Animated).getAnimations({ subtree: true }).map((a) => a.finished),
+        ),
+      );
+      return;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+      await widget.page().waitForTimeout(200);
+    }
+  }
 }
 
 /**
