@@ -150,7 +150,8 @@ function findingHtml(finding: ReviewedFinding, index: number): string {
   const line = (finding.range as { start: { line: number } }).start.line + 1;
   return (
     `<li><code>${escapeHtml(finding.code)}</code> ` +
-    `<button class="link" type="button" data-index="${index}">${escapeHtml(file)}:${line}</button>` +
+    `<button class="link" type="button" ` +
+    `data-index="${index}">${escapeHtml(file)}:${line}</button>` +
     `<br>${escapeHtml(finding.message)}</li>`
   );
 }

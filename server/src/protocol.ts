@@ -6,7 +6,7 @@ export const Requests = {
   reindex: 'seam/reindex',
   /** Server → client notification: the number of findings after each check ({ findings }). */
   status: 'seam/status',
-  /** Client → server: the pairs of the types in one file (PairsForFileParams → PairSummary[]). */
+  /** Client → server: the pairs of one file's types (PairsForFileParams → PairSummary[]). */
   pairsForFile: 'seam/pairsForFile',
   /**
    * Client → server: TS interfaces for a backend class, for the "Generate TS interface" code
@@ -18,7 +18,7 @@ export const Requests = {
    * for a chat question (ChatContextParams → ChatContextResult). The client only forwards them.
    */
   chatContext: 'seam/chatContext',
-  /** Client → server: the migration files of the workspace, newest first (→ MigrationItem[]). */
+  /** Client → server: the workspace's migration files, newest first (→ MigrationItem[]). */
   listMigrations: 'seam/listMigrations',
   /**
    * Client → server: review a migration file or folder (ReviewMigrationParams →

@@ -78,7 +78,8 @@ async function indexRoots(): Promise<void> {
       }
     });
     logger.info(
-      `Indexed ${root}: ${workspace.files.length} files in ${Math.round(workspace.milliseconds)} ms`,
+      `Indexed ${root}: ${workspace.files.length} files in ` +
+        `${Math.round(workspace.milliseconds)} ms`,
     );
     for (const problem of session.roots.at(-1)!.configProblems) {
       logger.warn(problem);

@@ -7,7 +7,8 @@ export function indexSummary(workspace: LoadedWorkspace): string {
     view.entities.filter((e) => !e.abstract && predicate(e.kind)).length;
   const python = workspace.files.filter((f) => f.endsWith('.py')).length;
   const lines = [
-    `Indexed ${workspace.files.length} files (${python} Python, ${workspace.files.length - python} TypeScript) in ${Math.round(workspace.milliseconds)} ms`,
+    `Indexed ${workspace.files.length} files (${python} Python, ` +
+      `${workspace.files.length - python} TypeScript) in ${Math.round(workspace.milliseconds)} ms`,
     `  Pydantic schemas   ${count((k) => k === 'pydantic-model' || k === 'sqlmodel-model')}`,
     `  ORM models         ${count((k) => k === 'sqlmodel-table' || k === 'sqlalchemy-model')}`,
     `  Python enums       ${count((k) => k === 'enum')}`,

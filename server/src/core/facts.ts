@@ -51,7 +51,10 @@ export interface RelationshipFact {
 
 export interface FieldFact {
   name: string;
-  /** The key on the wire. Extractors set it from an explicit alias; the index applies generators. */
+  /**
+   * The key on the wire. Extractors set it from an explicit alias; the index applies alias
+   * generators.
+   */
   wireName: string;
   /** The annotation as written (`Optional[str]`, `string | null`). */
   type: string;
@@ -154,7 +157,10 @@ export interface EntityFact {
    * settles it by following the bases, and drops the class if none of them is a model or enum.
    */
   provisional?: boolean;
-  /** A declarative base (`class Base(DeclarativeBase)`, `Base = declarative_base()`) or `__abstract__`. */
+  /**
+   * A declarative base (`class Base(DeclarativeBase)`, `Base = declarative_base()`) or a class
+   * with `__abstract__`.
+   */
   abstract?: boolean;
   /** Keyword arguments in the class header (`table=True`, `extra="forbid"`), as written. */
   classKeywords?: Record<string, string>;
@@ -257,7 +263,8 @@ export interface CallFact {
 }
 
 /**
- * A thin function around an HTTP client (`function getJson<T>(url: string) { return api.get<T>(url) }`).
+ * A thin function around an HTTP client:
+ * `function getJson<T>(url: string) { return api.get<T>(url) }`.
  * Calls to it elsewhere become CallFacts once the index has resolved the callee.
  */
 export interface HttpWrapperFact {

@@ -39,7 +39,8 @@ function pairsText(pairs: Pair[]): string {
   return pairs
     .map(
       (pair) =>
-        `${pair.frontend}\n  ${arrow(pair)} ${pair.backend}  (${pair.score.toFixed(2)})\n  ${pair.evidence.join('; ')}`,
+        `${pair.frontend}\n  ${arrow(pair)} ${pair.backend}  (${pair.score.toFixed(2)})\n  ` +
+        `${pair.evidence.join('; ')}`,
     )
     .join('\n');
 }

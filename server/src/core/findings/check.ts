@@ -49,7 +49,10 @@ export function checkWorkspace(
   return { findings: applySuppressions(findings, facts), pairing };
 }
 
-/** Drops findings silenced by a `seam-ignore` comment on the line above; reports reasonless ones. */
+/**
+ * Drops findings silenced by a `seam-ignore` comment on the line above, and reports such
+ * comments that give no reason.
+ */
 function applySuppressions(findings: Finding[], facts: FileFacts[]): Finding[] {
   const byFile = new Map(facts.map((f) => [f.file, f.suppressions]));
   const kept = findings.filter((finding) => {

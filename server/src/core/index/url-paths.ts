@@ -1,7 +1,7 @@
 // URL path helpers shared by routes and calls: joining prefixes, and the canonical form used to
 // match a frontend call against a backend route.
 
-/** Joins URL path pieces with exactly one slash between them: ('/api/', '/parts') → '/api/parts'. */
+/** Joins URL path pieces with one slash between them: ('/api/', '/parts') → '/api/parts'. */
 export function joinUrlPaths(...pieces: string[]): string {
   let result = '';
   for (const piece of pieces) {

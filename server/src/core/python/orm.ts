@@ -49,7 +49,7 @@ function readColumnArgument(argument: Node, info: ColumnInfo): void {
   else if (!call || !COLUMN_OPTION_CALLS.has(call.calleeName)) info.typeNode ??= argument;
 }
 
-/** Keywords shared by `Column`, `mapped_column` and SQLModel's `Field` (whose default is its own). */
+/** Keywords shared by `Column`, `mapped_column` and SQLModel's `Field` (its default is its own). */
 export function readColumnKeywords(call: CallArgs): ColumnInfo {
   const keywords = call.keywords;
   const info: ColumnInfo = {
@@ -80,7 +80,7 @@ function readColumnDefault(call: CallArgs, info: ColumnInfo): void {
   }
 }
 
-/** Later sources fill what earlier ones left unset (`Field(...)` then its `sa_column=Column(...)`). */
+/** Later sources fill what earlier ones left unset: `Field(...)`, then `sa_column=Column(...)`. */
 export function mergeColumnInfo(first: ColumnInfo, second: ColumnInfo): ColumnInfo {
   const merged: ColumnInfo = { ...first };
   for (const [key, value] of Object.entries(second) as [keyof ColumnInfo, never][]) {

@@ -24,8 +24,10 @@ export const aliasMismatch: Rule = {
           severity: this.defaultSeverity,
           ...place,
           message:
-            `${fieldName(frontendEntity, frontend)} uses the Python name, but ${directionPhrase(comparison)} ` +
-            `carries ${fieldName(backendEntity, backend)} as "${backend.key}" (its alias), ${effect}. ` +
+            `${fieldName(frontendEntity, frontend)} uses the Python name, but ` +
+            `${directionPhrase(comparison)} ` +
+            `carries ${fieldName(backendEntity, backend)} as "${backend.key}" (its alias), ` +
+            `${effect}. ` +
             `Rename the TS field to \`${backend.key}\`.`,
           related: [relatedField(backendEntity, backend, 'aliased field')],
           ...pairDetails(comparison),

@@ -39,11 +39,15 @@ export const enumValues: Rule = {
           severity: this.defaultSeverity,
           ...place,
           message: response
-            ? `${fieldName(backendEntity, backend)} can be ${listed}, which ${fieldName(frontendEntity, frontend)} ` +
-              `does not list. Code that switches on the value misses ${missing.length > 1 ? 'these cases' : 'this case'}. ` +
+            ? `${fieldName(backendEntity, backend)} can be ${listed}, which ` +
+              `${fieldName(frontendEntity, frontend)} ` +
+              `does not list. Code that switches on the value misses ` +
+              `${missing.length > 1 ? 'these cases' : 'this case'}. ` +
               `Add ${listed} to the TS type.`
-            : `${fieldName(frontendEntity, frontend)} allows ${listed}, which ${fieldName(backendEntity, backend)} ` +
-              `rejects with 422. Remove ${listed} from the TS type or add ${missing.length > 1 ? 'them' : 'it'} to the backend.`,
+            : `${fieldName(frontendEntity, frontend)} allows ${listed}, which ` +
+              `${fieldName(backendEntity, backend)} ` +
+              `rejects with 422. Remove ${listed} from the TS type or add ` +
+              `${missing.length > 1 ? 'them' : 'it'} to the backend.`,
           related: [relatedField(backendEntity, backend, 'backend')],
           ...pairDetails(comparison),
         });

@@ -35,21 +35,27 @@ function describe({ call, route, note }: EnvelopeMismatch): string {
   switch (note.problem) {
     case 'bare-where-wrapped':
       return (
-        `This call types the response as ${declared}, but ${route.method} ${route.fullPath} wraps it in ` +
-        `${sent}. The fields sit one level down (under the \`${envelope}\` payload field), so reading them ` +
+        `This call types the response as ${declared}, but ${route.method} ${route.fullPath} ` +
+        `wraps it in ` +
+        `${sent}. The fields sit one level down (under the \`${envelope}\` payload field), ` +
+        `so reading them ` +
         `directly gives undefined. Type the call as the envelope and read the payload field.`
       );
     case 'wrapped-twice':
       return (
         `This call types the response as ${declared}, an envelope inside an envelope, but ` +
-        `${route.method} ${route.fullPath} sends ${sent} with one. Reading the inner envelope's fields ` +
+        `${route.method} ${route.fullPath} sends ${sent} with one. Reading the inner ` +
+        `envelope's fields ` +
         `gives undefined. Remove one level of \`${envelope}\`.`
       );
     case 'wrapped-where-bare':
       return (
-        `This call expects ${declared} (wrapped in \`${envelope}\`), but ${route.method} ${route.fullPath} ` +
-        `returns ${sent} without an envelope, while other routes do use one. Reading the envelope's ` +
-        `payload field gives undefined. Type the call as the bare model, or wrap the route's response.`
+        `This call expects ${declared} (wrapped in \`${envelope}\`), but ${route.method} ` +
+        `${route.fullPath} ` +
+        `returns ${sent} without an envelope, while other routes do use one. Reading the ` +
+        `envelope's ` +
+        `payload field gives undefined. Type the call as the bare model, or wrap the route's ` +
+        `response.`
       );
   }
 }

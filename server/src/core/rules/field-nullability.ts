@@ -25,9 +25,12 @@ export const fieldNullability: Rule = {
         const place = fieldPlace(frontend.field);
         const message = response
           ? `${fieldName(backendEntity, backend)} may be null (\`${backend.field.type}\`), but ` +
-            `${fieldName(frontendEntity, frontend)} is \`${frontend.field.type}\`. Code that uses the value ` +
-            `without a null check throws on such a record. Add \`| null\` to the TS type and handle it.`
-          : `${fieldName(frontendEntity, frontend)} may be null, but ${fieldName(backendEntity, backend)} ` +
+            `${fieldName(frontendEntity, frontend)} is \`${frontend.field.type}\`. Code that ` +
+            `uses the value ` +
+            `without a null check throws on such a record. Add \`| null\` to the TS type and ` +
+            `handle it.`
+          : `${fieldName(frontendEntity, frontend)} may be null, but ` +
+            `${fieldName(backendEntity, backend)} ` +
             `(\`${backend.field.type}\`) does not accept null: such a request fails with 422. ` +
             `Send a value or omit the key, or make the schema field Optional.`;
         findings.push({

@@ -22,8 +22,10 @@ export const fieldOptionality: Rule = {
           severity: this.defaultSeverity,
           ...fieldPlace(frontend.field),
           message:
-            `${fieldName(frontendEntity, frontend)} is optional in TS, but every response carries ` +
-            `${fieldName(backendEntity, backend)}. The \`?\` only adds undefined checks. Make it required.`,
+            `${fieldName(frontendEntity, frontend)} is optional in TS, but every response ` +
+            `carries ` +
+            `${fieldName(backendEntity, backend)}. The \`?\` only adds undefined checks. ` +
+            `Make it required.`,
           related: [relatedField(backendEntity, backend, 'backend')],
           ...pairDetails(comparison),
         });

@@ -31,8 +31,10 @@ export const fieldTypeMismatch: Rule = {
           severity: mismatch.severity,
           ...place,
           message:
-            `${fieldName(frontendEntity, match.frontend)} is \`${match.frontend.field.type}\` in TS, but ` +
-            `${fieldName(backendEntity, match.backend)} is \`${match.backend.field.type}\`, which travels as ` +
+            `${fieldName(frontendEntity, match.frontend)} is ` +
+            `\`${match.frontend.field.type}\` in TS, but ` +
+            `${fieldName(backendEntity, match.backend)} is \`${match.backend.field.type}\`, ` +
+            `which travels as ` +
             `${describeWire(match.backend.type)}. ${consequence}. ` +
             `Change the TS type to \`${wireText}\` or convert the value where it is read.`,
           related: [relatedField(backendEntity, match.backend, 'backend')],

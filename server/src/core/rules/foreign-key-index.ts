@@ -21,8 +21,10 @@ export const foreignKeyIndex: Rule = {
           file: entity.file,
           range: field.range,
           message:
-            `\`${entity.name}.${field.name}\` references ${field.foreignKey} but has no index. SQLite (like ` +
-            `PostgreSQL) does not index foreign keys itself, so joins and filters on it scan the table. Add index=True ` +
+            `\`${entity.name}.${field.name}\` references ${field.foreignKey} but has no ` +
+            `index. SQLite (like ` +
+            `PostgreSQL) does not index foreign keys itself, so joins and filters on it scan ` +
+            `the table. Add index=True ` +
             `(and a migration that creates the index).`,
           related: [],
         });

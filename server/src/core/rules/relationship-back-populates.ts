@@ -39,8 +39,10 @@ function backPopulatesProblem(view: IndexView, entity: ResolvedEntity, field: Re
     return {
       ...place,
       message:
-        `${name} has back_populates="${relationship.backPopulates}", but \`${target.name}\` has no attribute ` +
-        `"${relationship.backPopulates}". SQLAlchemy raises when it configures the mappers, on the first ` +
+        `${name} has back_populates="${relationship.backPopulates}", but \`${target.name}\` ` +
+        `has no attribute ` +
+        `"${relationship.backPopulates}". SQLAlchemy raises when it configures the mappers, ` +
+        `on the first ` +
         `query. Add the relationship to \`${target.name}\` or fix the name.`,
       related: [{ ...targetPlace, message: `related model \`${target.name}\`` }],
     };
@@ -56,9 +58,12 @@ function backPopulatesProblem(view: IndexView, entity: ResolvedEntity, field: Re
     return {
       ...place,
       message:
-        `${name} has back_populates="${back.name}", but \`${target.name}.${back.name}\` relates to ` +
-        `\`${backTarget!.name}\`, not \`${entity.name}\`. SQLAlchemy raises when it configures the ` +
-        `mappers. Point back_populates at the relationship of \`${target.name}\` that targets \`${entity.name}\`.`,
+        `${name} has back_populates="${back.name}", but \`${target.name}.${back.name}\` ` +
+        `relates to ` +
+        `\`${backTarget!.name}\`, not \`${entity.name}\`. SQLAlchemy raises when it ` +
+        `configures the ` +
+        `mappers. Point back_populates at the relationship of \`${target.name}\` that ` +
+        `targets \`${entity.name}\`.`,
       related: [
         {
           file: back.declaredIn.split('#')[0],
@@ -73,7 +78,8 @@ function backPopulatesProblem(view: IndexView, entity: ResolvedEntity, field: Re
     message:
       `${name} has back_populates="${back.name}", but \`${target.name}.${back.name}\` ` +
       `${back.relationship ? `points back to "${backTo}"` : 'is not a relationship'}. ` +
-      `SQLAlchemy raises when it configures the mappers. Make the two relationships name each other.`,
+      `SQLAlchemy raises when it configures the mappers. Make the two relationships name ` +
+      `each other.`,
     related: [
       {
         file: back.declaredIn.split('#')[0],

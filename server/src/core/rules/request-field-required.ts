@@ -26,8 +26,10 @@ export const requestFieldRequired: Rule = {
           severity: this.defaultSeverity,
           ...entityPlace(frontendEntity),
           message:
-            `\`${frontendEntity.name}\` lacks "${backendField.key}", which ${fieldName(backendEntity, backendField)} ` +
-            `requires in ${directionPhrase(comparison)}. Every request built from this type fails with 422. ` +
+            `\`${frontendEntity.name}\` lacks "${backendField.key}", which ` +
+            `${fieldName(backendEntity, backendField)} ` +
+            `requires in ${directionPhrase(comparison)}. Every request built from this type ` +
+            `fails with 422. ` +
             `Add the field to \`${frontendEntity.name}\`, or give it a default in the schema.`,
           related: [relatedField(backendEntity, backendField, 'required by')],
           ...pairDetails(comparison),
@@ -41,7 +43,8 @@ export const requestFieldRequired: Rule = {
           severity: this.defaultSeverity,
           ...place,
           message:
-            `${fieldName(frontendEntity, match.frontend)} is optional in TS, but ${fieldName(backendEntity, match.backend)} ` +
+            `${fieldName(frontendEntity, match.frontend)} is optional in TS, but ` +
+            `${fieldName(backendEntity, match.backend)} ` +
             `is required in ${directionPhrase(comparison)}. A request without it fails with 422. ` +
             `Make it required in TS, or give it a default in the schema.`,
           related: [relatedField(backendEntity, match.backend, 'required by')],

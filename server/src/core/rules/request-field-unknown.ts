@@ -33,7 +33,8 @@ export const requestFieldUnknown: Rule = {
           severity: forbids ? 'error' : echoesResponse ? 'hint' : 'warning',
           ...place,
           message:
-            `${fieldName(frontendEntity, tsField)} is sent in ${directionPhrase(comparison)}, but ` +
+            `${fieldName(frontendEntity, tsField)} is sent in ` +
+            `${directionPhrase(comparison)}, but ` +
             `\`${backendEntity.name}\` has no field "${tsField.key}"${suggestion ? ` — did you mean \`${suggestion}\`?` : '.'} ` +
             `${effect} ${suggestion ? `Rename it to \`${suggestion}\`` : `Add the field to \`${backendEntity.name}\``} or stop sending it.`,
           related: [relatedEntity(backendEntity, 'request schema')],

@@ -82,7 +82,8 @@ function dictResponseFindings(context: RuleContext, code: string): Finding[] {
         severity: readIn && !field.optional ? 'warning' : 'hint',
         ...fieldPlace(field),
         message:
-          `${fieldName(entity, field)} is never sent: ${link.route.method} ${link.route.fullPath} ` +
+          `${fieldName(entity, field)} is never sent: ${link.route.method} ` +
+          `${link.route.fullPath} ` +
           `returns a dict with keys ${link.keys.map((k) => `"${k}"`).join(', ')}` +
           `${suggestion ? ` — did you mean \`${suggestion}\`?` : '.'} ` +
           `${readIn ? `Code reads it (e.g. in ${readIn}) and always gets undefined.` : 'Nothing reads it yet.'} ` +

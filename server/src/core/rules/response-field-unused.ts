@@ -27,8 +27,10 @@ export const responseFieldUnused: Rule = {
         severity: this.defaultSeverity,
         ...place,
         message:
-          `\`${frontendEntity.name}\` does not declare ${keys.join(', ')}, which ${directionPhrase(comparison)} ` +
-          `(\`${backendEntity.name}\`) sends. The data arrives but the frontend cannot see it in its types. ` +
+          `\`${frontendEntity.name}\` does not declare ${keys.join(', ')}, which ` +
+          `${directionPhrase(comparison)} ` +
+          `(\`${backendEntity.name}\`) sends. The data arrives but the frontend cannot see ` +
+          `it in its types. ` +
           `Add the fields if the UI needs them.`,
         related: [relatedEntity(backendEntity, 'backend')],
         ...pairDetails(comparison),

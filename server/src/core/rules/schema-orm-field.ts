@@ -40,9 +40,12 @@ function compareWithModel(schema: ResolvedEntity, model: ResolvedEntity, field: 
     return {
       ...place,
       message:
-        `${name} is read from \`${model.name}\` objects (from_attributes), but \`${model.name}\` has no ` +
-        `attribute "${field.name}", so every response carries the default (${field.defaultText ?? 'default'}) ` +
-        `instead of real data. Add the column or property to the model, or compute the value in the route.`,
+        `${name} is read from \`${model.name}\` objects (from_attributes), but ` +
+        `\`${model.name}\` has no ` +
+        `attribute "${field.name}", so every response carries the default ` +
+        `(${field.defaultText ?? 'default'}) ` +
+        `instead of real data. Add the column or property to the model, or compute the value ` +
+        `in the route.`,
       related: [{ ...modelPlace, message: `ORM model \`${model.name}\`` }],
     };
   }
@@ -50,8 +53,10 @@ function compareWithModel(schema: ResolvedEntity, model: ResolvedEntity, field: 
     return {
       ...place,
       message:
-        `${name} is read from \`${model.name}\` objects (from_attributes), but \`${model.name}\` has no ` +
-        `attribute "${field.name}". Validating a row fails with "Field required", so the endpoint ` +
+        `${name} is read from \`${model.name}\` objects (from_attributes), but ` +
+        `\`${model.name}\` has no ` +
+        `attribute "${field.name}". Validating a row fails with "Field required", so the ` +
+        `endpoint ` +
         `answers 500. Add the column or property to the model, or a default to the schema field.`,
       related: [{ ...modelPlace, message: `ORM model \`${model.name}\`` }],
     };
@@ -61,8 +66,10 @@ function compareWithModel(schema: ResolvedEntity, model: ResolvedEntity, field: 
   return {
     ...place,
     message:
-      `${name} is \`${field.type}\`, but the column \`${model.name}.${attribute.name}\` is nullable. A row ` +
-      `holding NULL fails validation and the endpoint answers 500. Make the schema field Optional, or ` +
+      `${name} is \`${field.type}\`, but the column \`${model.name}.${attribute.name}\` is ` +
+      `nullable. A row ` +
+      `holding NULL fails validation and the endpoint answers 500. Make the schema field ` +
+      `Optional, or ` +
       `the column NOT NULL (with a migration).`,
     related: [
       {
