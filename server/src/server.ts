@@ -1,6 +1,6 @@
 // The language server's LSP wiring, and only that: the connection, document sync, progress,
 // diagnostics publishing, and routing each request to a plain feature handler over the session.
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   createConnection,
   DidChangeWatchedFilesNotification,
@@ -172,7 +172,7 @@ function pathOf(uri: string): string {
 }
 
 function uriOf(path: string): string {
-  return `file://${path.split('/').map(encodeURIComponent).join('/')}`;
+  return pathToFileURL(path).toString();
 }
 
 registerFeatures(connection, session, logger, () => ready, schedulePublish);

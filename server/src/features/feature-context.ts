@@ -1,8 +1,8 @@
 // What every editor feature starts from: the document's root and relative path, its text, the
 // root's index view, its latest check and the mirrors between the two languages. Undefined when
 // Seam is switched off or the document lies outside every root.
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { fileUri } from './diagnostics';
 import type { Location } from 'vscode-languageserver/node';
 import type { Range } from '../core/facts';
 import type { CheckResult } from '../core/findings/check';
@@ -47,7 +47,7 @@ export function pathOfUri(uri: string): string {
 
 /** The file:// URI of a root-relative path. */
 export function uriOf(root: RootState, file: string): string {
-  return pathToFileURL(join(root.path, file)).toString();
+  return fileUri(root.path, file);
 }
 
 export function locationOf(root: RootState, file: string, range: Range): Location {

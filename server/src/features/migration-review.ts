@@ -1,12 +1,10 @@
 // "Seam: Review Migration" on the server side: lists the workspace's migrations and reviews one
 // with the core's migration review; its findings join the diagnostics of the migration files.
-import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Connection } from 'vscode-languageserver/node';
 import type { Logger } from '../core/log';
-import { discoverMigrations } from '../core/migrations/discover-migrations';
-import { reviewMigrations } from '../core/migrations/review';
+import { listMigrations, reviewMigrations } from '../core/migrations/review';
 import { formatMigrationMarkdown } from '../cli/formats/migration-markdown';
 import {
   Requests,
@@ -26,7 +24,7 @@ export function registerMigrationReview(
   connection.onRequest(Requests.listMigrations, async (): Promise<MigrationItem[]> => {
     await whenReady();
     try {
-      return session.roots.flatMap(listMigrations);
+      return (await Promise.all(session.roots.map(migrationItems))).flat();
     } catch (error) {
       logger.error('listing migrations failed', error);
       return [];
@@ -48,25 +46,14 @@ export function registerMigrationReview(
   );
 }
 
-/** Alembic revisions (newest first by file time) and migration scripts of one root. */
-export function listMigrations(root: RootState): MigrationItem[] {
-  const pythonFiles = [...root.index.allFacts()]
-    .map((f) => f.file)
-    .filter((f) => f.endsWith('.py'));
-  const found = discoverMigrations(root.path, pythonFiles);
-  const files = [
-    ...found.alembic.flatMap((environment) =>
-      pythonFiles.filter((file) => file.startsWith(`${environment.dir}/versions/`)),
-    ),
-    ...found.scripts,
-  ];
-  const modified = (file: string) => {
-    const path = join(root.path, file);
-    return existsSync(path) ? statSync(path).mtimeMs : 0;
-  };
-  return [...new Set(files)]
-    .sort((a, b) => modified(b) - modified(a))
-    .map((file) => ({ uri: pathToFileURL(join(root.path, file)).toString(), label: file }));
+/** The root's migrations for the picker, newest first: revisions in reverse chain order, then scripts. */
+export async function migrationItems(root: RootState): Promise<MigrationItem[]> {
+  const listed = await listMigrations(root.path, root.index);
+  const files = [...listed.revisions.map((revision) => revision.file).reverse(), ...listed.scripts];
+  return [...new Set(files)].map((file) => ({
+    uri: pathToFileURL(join(root.path, file)).toString(),
+    label: file,
+  }));
 }
 
 export async function reviewMigration(
