@@ -1,6 +1,7 @@
 // Turns one file's text into its facts. This is the only entry point from text to facts, and it
 // never throws: a failure becomes a problem on the file and whatever was extracted before it.
 import type { Tree } from 'web-tree-sitter';
+import { detachStrings } from './detach-strings';
 import { emptyFacts, type FileFacts } from './facts';
 import { extractPythonFacts } from './python/extract-python';
 import { findSuppressions } from './suppressions';
@@ -56,6 +57,7 @@ export function extractFacts(
   } catch (error) {
     facts.problems.push({ message: `extraction failed: ${describeError(error)}` });
   }
+  detachStrings(facts);
 
   if (tree && options.keepTree) return { facts, tree };
   tree?.delete();
