@@ -1,5 +1,6 @@
 // The language server's LSP wiring, and only that: the connection, document sync, progress,
 // diagnostics publishing, and routing each request to a plain feature handler over the session.
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   createConnection,
@@ -15,12 +16,13 @@ import { registerFeatures } from './features/register';
 import { registerMigrationReview } from './features/migration-review';
 import { connectionLogger } from './session/logger';
 import { SeamSession } from './session/seam-session';
+import { workerLoader } from './workspace/load-in-worker';
 import { SEAM_VERSION } from './cli/version';
 import { Requests } from './protocol';
 
 const connection = createConnection(ProposedFeatures.all);
 const logger = connectionLogger(connection);
-const session = new SeamSession(logger);
+const session = new SeamSession(logger, workerLoader(join(__dirname, 'index-worker.js')));
 /** The diagnostics last sent per file, as JSON, to skip re-sending unchanged ones. */
 const published = new Map<string, string>();
 let rootPaths: string[] = [];

@@ -20,6 +20,8 @@ export class TestLspClient {
   private readonly process: ChildProcess;
   private readonly latest = new Map<string, PublishedDiagnostics>();
   private readonly waiters: (() => void)[] = [];
+  /** The server's `window/logMessage` lines, in order. */
+  readonly logs: string[] = [];
 
   constructor() {
     const server = join(__dirname, '..', '..', 'dist', 'server.js');
@@ -37,6 +39,9 @@ export class TestLspClient {
         this.waiters.splice(0).forEach((wake) => wake());
       },
     );
+    this.connection.onNotification('window/logMessage', ({ message }: { message: string }) => {
+      this.logs.push(message);
+    });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onNotification(() => undefined);

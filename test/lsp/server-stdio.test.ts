@@ -24,6 +24,21 @@ afterAll(async () => {
 });
 
 describe('language server over stdio', () => {
+  it('builds the first index in a worker thread and says so in its log', async () => {
+    // The first diagnostics come after the first index; by then its log lines are out.
+    const tsUri = pathToFileURL(join(workspace, 'frontend/src/types/part.ts')).toString();
+    await client.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri: tsUri, languageId: 'typescript', version: 1, text: '' },
+    });
+    await client.diagnosticsWhere(tsUri, () => true);
+    expect(client.logs.filter((line) => line.includes('in a worker thread'))).toHaveLength(1);
+    expect(client.logs.filter((line) => /worker (is missing|failed)/.test(line))).toEqual([]);
+    expect(client.logs.some((line) => /^Indexed .*: \d+ files in/.test(line))).toBe(true);
+    await client.connection.sendNotification('textDocument/didClose', {
+      textDocument: { uri: tsUri },
+    });
+  });
+
   it('publishes a planted mismatch and clears it when the schema is fixed in the editor', async () => {
     const tsPath = join(workspace, 'frontend/src/types/part.ts');
     const tsUri = pathToFileURL(tsPath).toString();

@@ -34,6 +34,9 @@ const GIT_RUNNER = 'server/src/core/migrations/git-baseline.ts';
 const CHAT_CLIENT = 'server/src/core/chat/openai-client.ts';
 const NETWORK_MODULES =
   /^(node:)?(http|https|http2|net|tls|dgram|dns)$|^(undici|axios|node-fetch|ws)$/;
+const INDEX_WORKER = 'server/src/workspace/index-worker.ts';
+const WORKER_LOADER = 'server/src/workspace/load-in-worker.ts';
+const WORKER_SCRIPT = "join(__dirname, 'index-worker.js')";
 const PROCESS_MODULES = /^(node:)?(child_process|vm|worker_threads|cluster)$/;
 
 interface Use {
@@ -143,18 +146,39 @@ describe('no code runs from workspace text', () => {
     expect(usesWhere(computedImport)).toEqual([]);
   });
 
-  it('imports child processes only in the git runner, and only execFile', () => {
+  it('imports child processes only in the git runner, and threads only for indexing', () => {
     const imports = usesWhere((node) => {
       const module = importedModule(node);
       return module && PROCESS_MODULES.test(module) ? module : undefined;
     });
     expect(imports).toEqual([
       { file: GIT_RUNNER, line: expect.any(Number), what: 'node:child_process' },
+      { file: INDEX_WORKER, line: expect.any(Number), what: 'node:worker_threads' },
+      { file: WORKER_LOADER, line: expect.any(Number), what: 'node:worker_threads' },
     ]);
     const runner = readFileSync(join(REPO, GIT_RUNNER), 'utf8');
     expect(runner).toMatch(/import \{ execFile \} from 'node:child_process';/);
     expect(runner).not.toMatch(/\bshell\s*:/);
     expect(runner).not.toMatch(/\b(exec|execSync|spawn|spawnSync|fork)\s*\(/);
+  });
+
+  it('starts a worker only from the bundled index worker, never from workspace text', () => {
+    const workers = usesWhere((node) =>
+      ts.isNewExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'Worker'
+        ? node.arguments?.[0]?.getText()
+        : undefined,
+    );
+    expect(workers).toEqual([{ file: WORKER_LOADER, line: expect.any(Number), what: 'script' }]);
+    const loaders = usesWhere((node) =>
+      ts.isCallExpression(node) && calleeName(node) === 'workerLoader'
+        ? node.arguments[0]?.getText()
+        : undefined,
+    );
+    expect(loaders).toEqual([
+      { file: 'server/src/server.ts', line: expect.any(Number), what: WORKER_SCRIPT },
+    ]);
   });
 
   it('runs git by name with an argument array, never a command line', () => {

@@ -12,6 +12,7 @@ import type { WorkspaceIndex } from '../core/index/workspace-index';
 import { silentLogger, type Logger } from '../core/log';
 import { grammarForFile } from '../core/syntax/parser';
 import { CONFIG_FILE, loadSeamConfig } from '../workspace/load-config';
+import type { WorkspaceLoader } from '../workspace/load-in-worker';
 import { loadWorkspace, readAndExtract } from '../workspace/load-workspace';
 import {
   DEFAULT_SETTINGS,
@@ -51,12 +52,19 @@ export class SeamSession {
   private readonly documents = new Map<string, OpenDocument>();
   private settings: ClientSettings = DEFAULT_SETTINGS;
 
-  constructor(private readonly logger: Logger = silentLogger) {}
+  /**
+   * `load` builds a root's index from disk: in this thread by default, in a worker thread for the
+   * server (see workspace/load-in-worker.ts).
+   */
+  constructor(
+    private readonly logger: Logger = silentLogger,
+    private readonly load: WorkspaceLoader = loadWorkspace,
+  ) {}
 
   /** Indexes a root folder from disk; open documents then override their files. */
   async addRoot(path: string, onProgress?: (done: number, total: number) => void) {
     const { config, problems } = this.configFor(path);
-    const workspace = await loadWorkspace(path, {
+    const workspace = await this.load(path, {
       logger: this.logger,
       include: config.include,
       exclude: config.exclude,
@@ -70,7 +78,7 @@ export class SeamSession {
 
   /** Reads a root again from disk, with its current file filters; open documents still win. */
   async reindexRoot(root: RootState): Promise<void> {
-    const workspace = await loadWorkspace(root.path, {
+    const workspace = await this.load(root.path, {
       logger: this.logger,
       include: root.config.include,
       exclude: root.config.exclude,

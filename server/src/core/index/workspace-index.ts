@@ -31,6 +31,10 @@ export class WorkspaceIndex {
     this.changed();
   }
 
+  get tsPathConfigs(): TsPathConfig[] {
+    return this.tsConfigs;
+  }
+
   fileFacts(file: string): FileFacts | undefined {
     return this.files.get(file);
   }

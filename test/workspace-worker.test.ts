@@ -1,0 +1,59 @@
+// The server builds its first index in a worker thread (dist/index-worker.js, built by
+// `npm run build`): the facts that cross over equal those of indexing in this thread, and a
+// worker that cannot run leaves the index to this thread with a log line.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Logger } from '../server/src/core/log';
+import { workerLoader } from '../server/src/workspace/load-in-worker';
+import { loadWorkspace } from '../server/src/workspace/load-workspace';
+
+const repo = join(__dirname, '..');
+const example = join(repo, 'examples', 'inventory');
+
+function recordingLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  return {
+    lines,
+    info: (message) => lines.push(`info: ${message}`),
+    warn: (message) => lines.push(`warn: ${message}`),
+    error: (message) => lines.push(`error: ${message}`),
+  };
+}
+
+describe('indexing in a worker thread', () => {
+  it('gives the same facts, path aliases and progress as indexing here', async () => {
+    const logger = recordingLogger();
+    const progress: number[] = [];
+    const load = workerLoader(join(repo, 'dist', 'index-worker.js'));
+    const inWorker = await load(example, { logger, onProgress: (done) => progress.push(done) });
+    const here = await loadWorkspace(example);
+
+    expect(inWorker.files).toEqual(here.files);
+    expect([...inWorker.index.allFacts()]).toEqual([...here.index.allFacts()]);
+    expect(inWorker.index.tsPathConfigs).toEqual(here.index.tsPathConfigs);
+    expect(progress.at(-1)).toBe(here.files.length);
+    expect(logger.lines).toEqual([`info: Indexing ${example} in a worker thread`]);
+  });
+
+  it('indexes in this thread, with a warning, when the worker script is missing', async () => {
+    const logger = recordingLogger();
+    const load = workerLoader(join(repo, 'dist', 'no-such-worker.js'));
+    const loaded = await load(example, { logger });
+
+    expect(loaded.index.fileCount).toBe((await loadWorkspace(example)).index.fileCount);
+    expect(logger.lines).toHaveLength(1);
+    expect(logger.lines[0]).toMatch(/^warn: The indexing worker .* is missing/);
+  });
+
+  it('indexes in this thread when the worker fails', async () => {
+    const logger = recordingLogger();
+    const script = join(mkdtempSync(join(tmpdir(), 'seam-worker-')), 'broken-worker.js');
+    writeFileSync(script, "throw new Error('the worker broke');\n");
+    const loaded = await workerLoader(script)(example, { logger });
+
+    expect(loaded.index.fileCount).toBeGreaterThan(0);
+    expect(logger.lines.at(-1)).toMatch(/^warn: The indexing worker failed .*the worker broke/);
+  });
+});
