@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
+  CodeLensRefreshRequest,
   createConnection,
   DidChangeWatchedFilesNotification,
   ProposedFeatures,
@@ -10,6 +11,7 @@ import {
   type Diagnostic,
   type InitializeParams,
 } from 'vscode-languageserver/node';
+import type { CheckResult } from './core/findings/check';
 import { initSyntax } from './core/syntax/parser';
 import { diagnosticsByFile } from './features/diagnostics';
 import { registerFeatures } from './features/register';
@@ -29,11 +31,16 @@ let rootPaths: string[] = [];
 let debounceMs = 150;
 let pending: NodeJS.Timeout | undefined;
 let ready: Promise<void> = Promise.resolve();
+/** Whether the client re-asks for code lenses when told to (`workspace/codeLens/refresh`). */
+let canRefreshLenses = false;
+/** The check result each root's diagnostics were last published from. */
+const publishedChecks = new Map<string, CheckResult>();
 
 connection.onInitialize((params: InitializeParams) => {
   rootPaths = workspaceRoots(params);
   const options = params.initializationOptions as { debounceMs?: number } | undefined;
   if (typeof options?.debounceMs === 'number') debounceMs = options.debounceMs;
+  canRefreshLenses = params.capabilities.workspace?.codeLens?.refreshSupport === true;
   logger.info(
     `Seam ${SEAM_VERSION} on Node ${process.version}; roots: ${rootPaths.join(', ') || 'none'}`,
   );
@@ -140,9 +147,13 @@ function schedulePublish(): void {
 function publishDiagnostics(): void {
   pending = undefined;
   const next = new Map<string, Diagnostic[]>();
+  let checksChanged = false;
   for (const root of session.roots) {
     try {
-      const findings = [...session.check(root).findings, ...(root.migrationFindings ?? [])];
+      const check = session.check(root);
+      checksChanged ||= publishedChecks.get(root.path) !== check;
+      publishedChecks.set(root.path, check);
+      const findings = [...check.findings, ...(root.migrationFindings ?? [])];
       for (const [path, diagnostics] of diagnosticsByFile(root.path, findings))
         next.set(path, diagnostics);
     } catch (error) {
@@ -161,6 +172,9 @@ function publishDiagnostics(): void {
   void connection.sendNotification(Requests.status, {
     findings: [...next.values()].reduce((sum, list) => sum + list.length, 0),
   });
+  // Lenses count mirrors and mismatches: an edit in one file changes them in others.
+  if (checksChanged && canRefreshLenses)
+    connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
 }
 
 function workspaceRoots(params: InitializeParams): string[] {

@@ -22,6 +22,8 @@ export class TestLspClient {
   private readonly waiters: (() => void)[] = [];
   /** The server's `window/logMessage` lines, in order. */
   readonly logs: string[] = [];
+  /** How many times the server asked the client to refresh its code lenses. */
+  lensRefreshes = 0;
 
   constructor() {
     const server = join(__dirname, '..', '..', 'dist', 'server.js');
@@ -42,6 +44,11 @@ export class TestLspClient {
     this.connection.onNotification('window/logMessage', ({ message }: { message: string }) => {
       this.logs.push(message);
     });
+    this.connection.onRequest('workspace/codeLens/refresh', () => {
+      this.lensRefreshes++;
+      this.waiters.splice(0).forEach((wake) => wake());
+      return null;
+    });
     this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onNotification(() => undefined);
@@ -53,16 +60,32 @@ export class TestLspClient {
     return this.process.pid;
   }
 
-  async initialize(rootPath: string, options: Record<string, unknown> = {}): Promise<unknown> {
+  async initialize(
+    rootPath: string,
+    options: Record<string, unknown> = {},
+    capabilities: Record<string, unknown> = {},
+  ): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(rootPath).toString(),
       workspaceFolders: [{ uri: pathToFileURL(rootPath).toString(), name: 'test' }],
-      capabilities: { window: { workDoneProgress: true } },
+      capabilities: { window: { workDoneProgress: true }, ...capabilities },
       initializationOptions: { debounceMs: 20, ...options },
     });
     await this.connection.sendNotification('initialized', {});
     return result;
+  }
+
+  /** Waits until `predicate` holds, checked on each message the server sends. */
+  async until(predicate: () => boolean, timeoutMs = 20_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate()) {
+      if (Date.now() > deadline) throw new Error('timed out waiting for the server');
+      await new Promise<void>((wake) => {
+        this.waiters.push(wake);
+        setTimeout(wake, 50);
+      });
+    }
   }
 
   /** Waits until `predicate` holds for the diagnostics of `uri` (checked on each publish). */

@@ -90,6 +90,8 @@ describe('editor features over stdio', () => {
       { textDocument: { uri: tsUri } },
     );
     expect(lenses.map((l) => l.command.title)).toContain('mirrors PartCreate · 1 mismatch');
+    // This client did not say it can refresh lenses, so it is never asked to.
+    expect(client.lensRefreshes).toBe(0);
   });
 
   it('offers the quick fix a finding carries', async () => {

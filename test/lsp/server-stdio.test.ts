@@ -15,7 +15,7 @@ beforeAll(async () => {
   workspace = mkdtempSync(join(tmpdir(), 'seam-lsp-'));
   cpSync(example, workspace, { recursive: true });
   client = new TestLspClient();
-  await client.initialize(workspace);
+  await client.initialize(workspace, {}, { workspace: { codeLens: { refreshSupport: true } } });
 });
 
 afterAll(async () => {
@@ -65,6 +65,7 @@ describe('language server over stdio', () => {
     await client.connection.sendNotification('textDocument/didOpen', {
       textDocument: { uri: pyUri, languageId: 'python', version: 1, text: pyText },
     });
+    const refreshesBefore = client.lensRefreshes;
     const lines = pyText.split('\n');
     const line = lines.findIndex((l) => /^\s+description: Optional\[str\]/.test(l));
     const start = lines[line].indexOf('Optional[str]');
@@ -81,5 +82,8 @@ describe('language server over stdio', () => {
     expect(after.diagnostics.filter(onDescription)).toEqual([]);
     // The same edit makes the request side stricter: PartCreatePayload may send null.
     expect(after.diagnostics.map((d) => d.code)).toContain('field-nullability');
+    // The lens above `Part` counts its mismatches: the client is told to ask again.
+    await client.until(() => client.lensRefreshes > refreshesBefore);
+    expect(client.lensRefreshes).toBeGreaterThan(refreshesBefore);
   });
 });
