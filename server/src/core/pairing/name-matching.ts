@@ -28,6 +28,16 @@ const REQUEST_PREFIXES = /^(Create|Update|New|Edit|Patch)[A-Z]/;
 
 /** `PartResponseSchema` → `part`; `IPart` → `part`. */
 export function nameStem(name: string): string {
+  let stem = stems.get(name);
+  if (stem === undefined) {
+    if (stems.size >= MAX_REMEMBERED) stems.clear();
+    stem = stemOf(name);
+    stems.set(name, stem);
+  }
+  return stem;
+}
+
+function stemOf(name: string): string {
   let stem = /^I[A-Z]/.test(name) ? name.slice(1) : name;
   for (let changed = true; changed;) {
     changed = false;
@@ -61,5 +71,18 @@ export function keyOverlap(
 
 /** `part_number`, `partNumber` and `PartNumber` compare equal for overlap purposes. */
 export function normaliseKey(key: string): string {
-  return key.replace(/_/g, '').toLowerCase();
+  let normalised = normalisedKeys.get(key);
+  if (normalised === undefined) {
+    if (normalisedKeys.size >= MAX_REMEMBERED) normalisedKeys.clear();
+    normalised = key.replace(/_/g, '').toLowerCase();
+    normalisedKeys.set(key, normalised);
+  }
+  return normalised;
 }
+
+/** `nameStem` of each name seen lately: pairing asks for the same few thousand names a lot. */
+const stems = new Map<string, string>();
+/** `normaliseKey` of each key seen lately. */
+const normalisedKeys = new Map<string, string>();
+/** Names and keys remembered at most; a long editing session starts over past it. */
+const MAX_REMEMBERED = 50_000;

@@ -10,10 +10,7 @@ export const ORM_KINDS: ReadonlySet<string> = new Set(['sqlmodel-table', 'sqlalc
  * `PartModel`), confirmed by at least half of the schema's fields.
  */
 export function ormModelOf(view: IndexView, schema: ResolvedEntity): ResolvedEntity | undefined {
-  const stem = nameStem(schema.name);
-  const candidates = view.entities.filter(
-    (entity) => ORM_KINDS.has(entity.kind) && !entity.abstract && nameStem(entity.name) === stem,
-  );
+  const candidates = ormModelsByStem(view).get(nameStem(schema.name)) ?? [];
   const confirmed = candidates.filter((model) => {
     const { shared } = keyOverlap(
       schema.fields.map((f) => f.name),
@@ -22,6 +19,23 @@ export function ormModelOf(view: IndexView, schema: ResolvedEntity): ResolvedEnt
     return shared * 2 >= schema.fields.length;
   });
   return confirmed.length === 1 ? confirmed[0] : undefined;
+}
+
+/** The view's concrete ORM models by name stem, gathered once per view. */
+const modelsByStem = new WeakMap<IndexView, Map<string, ResolvedEntity[]>>();
+
+function ormModelsByStem(view: IndexView): Map<string, ResolvedEntity[]> {
+  let byStem = modelsByStem.get(view);
+  if (!byStem) {
+    byStem = new Map();
+    for (const entity of view.entities) {
+      if (!ORM_KINDS.has(entity.kind) || entity.abstract) continue;
+      const stem = nameStem(entity.name);
+      byStem.set(stem, [...(byStem.get(stem) ?? []), entity]);
+    }
+    modelsByStem.set(view, byStem);
+  }
+  return byStem;
 }
 
 /** The model attribute a schema field is read from: its validation alias, else its name. */

@@ -4,7 +4,7 @@
 // names confirmed by fields.
 import type { IndexView, ResolvedCall, ResolvedEntity, ResolvedRoute } from '../index/resolved';
 import { matchCallToRoute } from './route-matching';
-import { keyOverlap, looksLikeRequest, nameStem } from './name-matching';
+import { looksLikeRequest, nameStem, normaliseKey } from './name-matching';
 import { linkTypes, type EnvelopeNote } from './type-linking';
 
 export type PairDirection = 'response' | 'request' | 'both';
@@ -304,8 +304,11 @@ function bestByName(frontend: ResolvedEntity, candidates: ResolvedEntity[]) {
  */
 function fieldOverlap(frontend: ResolvedEntity, backend: ResolvedEntity) {
   const backendFields = backend.fields.filter((f) => !f.excluded && !f.relationship);
+  const backendKeys = new Set(
+    backendFields.flatMap((f) => [normaliseKey(f.wireName), normaliseKey(f.name)]),
+  );
   const shared = frontend.fields.filter((tsField) =>
-    backendFields.some((f) => keyOverlap([tsField.wireName], [f.wireName, f.name]).shared > 0),
+    backendKeys.has(normaliseKey(tsField.wireName)),
   ).length;
   return { shared, total: frontend.fields.length + backendFields.length - shared };
 }

@@ -20,7 +20,7 @@ export function matchCallToRoute(
   let best: RouteMatch | undefined;
   for (const route of routes) {
     if (route.method !== call.method) continue;
-    const match = matchSegments(callSegments, segmentsOf(route.fullPath), call, route);
+    const match = matchSegments(callSegments, routeSegments(route), call, route);
     if (match === undefined) continue;
     const candidate = {
       route,
@@ -39,6 +39,18 @@ function isBetter(candidate: RouteMatch, best: RouteMatch): boolean {
   }
   // Equal: FastAPI serves the first registered route; mounted routes beat forgotten routers.
   return candidate.route.mounted && !best.route.mounted;
+}
+
+/** Each route's segments, split once: every call is matched against every route. */
+const segmentsOfRoute = new WeakMap<ResolvedRoute, string[]>();
+
+function routeSegments(route: ResolvedRoute): string[] {
+  let segments = segmentsOfRoute.get(route);
+  if (!segments) {
+    segments = segmentsOf(route.fullPath);
+    segmentsOfRoute.set(route, segments);
+  }
+  return segments;
 }
 
 function segmentsOf(path: string): string[] {
