@@ -9,7 +9,12 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { Requests, type StatusParams } from '../../server/src/protocol';
+import {
+  Requests,
+  type FindingsForToolResult,
+  type SchemaLookupResult,
+  type StatusParams,
+} from '../../server/src/protocol';
 import { registerChat } from './chat';
 import { registerCommands } from './commands';
 import { registerMigrationReview } from './migration-review';
@@ -28,12 +33,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   // ---- Features that other parts of Seam add to the client: one call each, here. ----
   registerMigrationReview(context, languageClient);
-  registerChat(context, (params) =>
-    languageClient.sendRequest(Requests.chatContext, {
-      ...params,
-      range: params.range && languageClient.code2ProtocolConverter.asRange(params.range),
-    }),
-  );
+  registerChat(context, {
+    chatContext: (params) =>
+      languageClient.sendRequest(Requests.chatContext, {
+        ...params,
+        range: params.range && languageClient.code2ProtocolConverter.asRange(params.range),
+      }),
+    findingsForTool: (params, token) =>
+      languageClient.sendRequest<FindingsForToolResult | null>(
+        Requests.findingsForTool,
+        params,
+        token,
+      ),
+    schemaLookup: (params, token) =>
+      languageClient.sendRequest<SchemaLookupResult | null>(Requests.schemaLookup, params, token),
+    warn: (message) => output.warn(message),
+  });
   // ---- End of the added features. ----
 
   try {

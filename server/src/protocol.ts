@@ -25,6 +25,18 @@ export const Requests = {
    * ReviewMigrationResult); its findings also become diagnostics in the migration files.
    */
   reviewMigration: 'seam/reviewMigration',
+  /**
+   * Client → server, from the `seam_findings` language-model tool: the findings of a file, a
+   * folder or the workspace, as data and as Markdown (FindingsForToolParams →
+   * FindingsForToolResult).
+   */
+  findingsForTool: 'seam/findingsForTool',
+  /**
+   * Client → server, from the `seam_schema_lookup` language-model tool: the entities a name
+   * denotes, their pairs with evidence and both sides as code (SchemaLookupParams →
+   * SchemaLookupResult).
+   */
+  schemaLookup: 'seam/schemaLookup',
 } as const;
 
 export interface StatusParams {
@@ -108,6 +120,12 @@ export interface ChatContextParams {
   agentFile?: string;
   /** The name of the agent the user picked among several. */
   agentName?: string;
+  /**
+   * Earlier turns of the conversation, oldest first, as plain text: the user's questions and the
+   * answers. They go between the agent prompt and the context; the oldest are left out first
+   * when the budget is short. Earlier contexts are never sent again.
+   */
+  history?: ChatContextMessage[];
 }
 
 export interface ChatAgentSummary {
@@ -135,6 +153,8 @@ export interface ChatContextResult {
   agents: ChatAgentSummary[];
   /** Labels of context blocks left out to fit the budget. */
   omitted: string[];
+  /** Earlier turns sent, and left out (the oldest) to fit the budget. */
+  historyTurns?: { sent: number; omitted: number };
   /** Unreadable agent files, a budget too small for any context, and similar. */
   problems: string[];
 }
@@ -155,4 +175,83 @@ export interface ReviewMigrationResult {
   markdown: string;
   /** Each finding with the file:// URI and range it points at, for links in the report. */
   findings: { code: string; severity: string; message: string; uri: string; range: unknown }[];
+}
+
+/** The params of `Requests.findingsForTool`. */
+export interface FindingsForToolParams {
+  /**
+   * A file or folder: workspace-relative, absolute or a file:// URI. Absent or empty for the
+   * whole workspace.
+   */
+  file?: string;
+  /** The most findings listed; the rest are counted. */
+  limit?: number;
+}
+
+export interface ToolFinding {
+  code: string;
+  severity: string;
+  message: string;
+  /** Workspace-relative path; lines in `range` are 0-based as in LSP. */
+  file: string;
+  uri: string;
+  range: Range;
+  pair?: { frontend: string; backend: string };
+}
+
+export interface FindingsForToolResult {
+  /** The workspace-relative file or folder asked about; absent for the whole workspace. */
+  file?: string;
+  findings: ToolFinding[];
+  /** Findings that matched, before the limit. */
+  total: number;
+  /** The findings as Markdown for a language model: one item each, code, place and message. */
+  text: string;
+  /** Why nothing could be listed: Seam switched off, a path outside the workspace. */
+  problems: string[];
+}
+
+/** The params of `Requests.schemaLookup`. */
+export interface SchemaLookupParams {
+  /**
+   * A TS type, a Python class or a field: `PartResponse`, `Part.unit_price`, `unit_price`, or an
+   * entity id (`backend/app/schemas/part.py#PartResponse`).
+   */
+  name: string;
+  /** The most entities described; the rest are named. */
+  limit?: number;
+}
+
+export interface SchemaLookupPair {
+  frontend: string;
+  backend: string;
+  direction: 'response' | 'request' | 'both';
+  score: number;
+  evidence: string[];
+  /** Below the pairing threshold: shown, never checked. */
+  possible: boolean;
+  /** Findings the latest check reported about the pair. */
+  findings: number;
+}
+
+export interface SchemaLookupMatch {
+  /** The entity id (`frontend/src/types/part.ts#Part`). */
+  entity: string;
+  name: string;
+  kind: string;
+  uri: string;
+  range: Range;
+  /** The field asked about, when the name denoted one. */
+  field?: string;
+  pairs: SchemaLookupPair[];
+}
+
+export interface SchemaLookupResult {
+  name: string;
+  matches: SchemaLookupMatch[];
+  /** Entities that matched beyond the limit, by id. */
+  more: string[];
+  /** The matches, their pairs and both sides as code, as Markdown for a language model. */
+  text: string;
+  problems: string[];
 }

@@ -1,8 +1,9 @@
 // The packaged extension in a real VS Code (code-server 4.100.3) driven through headless
 // Chromium: install the .vsix, open a copy of examples/inventory, and check what a user sees:
 // the planted type mismatch as a squiggle and in Problems, the hover with the backend schema,
-// a quick fix that removes the squiggle, and "Seam: Review Migration" from the command palette.
-// Each step saves a screenshot under test/e2e/screenshots/; the assertions read the DOM.
+// a quick fix that removes the squiggle, "Seam: Review Migration" from the command palette, and
+// Seam's language-model tools called by another extension. Each step saves a screenshot under
+// test/e2e/screenshots/; the assertions read the DOM (and the file the tools' caller writes).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -16,6 +17,7 @@ import {
   type CodeServerSandbox,
   type RunningCodeServer,
 } from './code-server';
+import { packageProbe, PROBE_COMMAND, PROBE_RESULT, type ProbeResult } from './probe-extension';
 import {
   applyQuickFix,
   editorOf,
@@ -44,6 +46,7 @@ let installOutput: string;
 beforeAll(async () => {
   sandbox = createSandbox();
   installOutput = installExtension(sandbox, packagedVsix());
+  installExtension(sandbox, packageProbe(sandbox));
   server = await startCodeServer(sandbox);
   ({ context, page } = await openWorkbench(server.url, join(sandbox.folder, 'chromium')));
 });
@@ -154,5 +157,41 @@ describe('Seam in VS Code (code-server + Chromium)', () => {
     const body = await report.locator('body').innerText();
     expect(body).toContain('e9a05b6d21f3_widen_category_name.py:');
     expect(body).toContain('downgrade() does nothing');
+  });
+
+  it('answers the language-model tools called by another extension once chat is on', async () => {
+    // The probe extension calls the tools with Seam chat off, turns it on, and calls them again.
+    await typeInCommandPalette(page, PROBE_COMMAND);
+    await quickPickRow(page, PROBE_COMMAND).waitFor();
+    await page.keyboard.press('Enter');
+    const toast = page.locator('.notification-list-item-message', { hasText: 'Seam probe:' });
+    await toast.waitFor({ timeout: 90_000 });
+    await screenshot(page, '07-language-model-tools');
+    const result: ProbeResult = JSON.parse(
+      readFileSync(join(sandbox!.workspace, PROBE_RESULT), 'utf8'),
+    );
+    expect(result.error).toBeUndefined();
+    expect(await toast.innerText()).toContain('Seam probe: 2 Seam tools answered');
+
+    // Off: agent mode is not offered the tools, and a direct call gets the reason, no source.
+    expect(result.off.tools).toEqual([]);
+    for (const text of [result.off.findingsOfFile, result.off.schemaLookup])
+      expect(text).toMatch(/^Seam shared nothing\. Seam chat is off\./);
+
+    expect(result.on.tools.map((tool) => tool.name).sort()).toEqual([
+      'seam_findings',
+      'seam_schema_lookup',
+    ]);
+    expect(result.on.tools[0].tags).toContain('seam');
+    // The findings come from the live buffer: the quick fix above removed field-type-mismatch.
+    const description = lineNumberOf(PART_FILE, '  description: string;');
+    expect(result.on.findingsOfFile).toContain(
+      `\`field-nullability\` warning at ${PART_FILE}:${description}`,
+    );
+    expect(result.on.findingsOfFile).not.toContain('`field-type-mismatch`');
+    expect(result.on.findingsOfWorkspace).toContain('`schema-orm-field` warning at backend/');
+    expect(result.on.schemaLookup).toContain('class PartResponse(PartBase):');
+    expect(result.on.schemaLookup).toContain('export interface Part {');
+    expect(result.on.schemaLookup).toMatch(/TypeScript interface `Part` \(frontend\/src\/types/);
   });
 });

@@ -2,7 +2,7 @@
 // OpenAI-compatible endpoint. The extension side grounds, sends and renders; the page only shows.
 import * as vscode from 'vscode';
 import { sendChatCompletion, ChatRequestError } from '../../../server/src/core/chat/openai-client';
-import type { ChatContextResult } from '../../../server/src/protocol';
+import type { ChatContextMessage, ChatContextResult } from '../../../server/src/protocol';
 import { renderAnswer } from './answer-markdown';
 import {
   AGENT_NAME_KEY,
@@ -31,11 +31,16 @@ type PageMessage =
 /** Re-rendering the whole answer on every token is wasteful; this spaces the renders out. */
 const RENDER_INTERVAL_MS = 60;
 
+/** Messages of earlier turns kept for the next question; the server trims them to the budget. */
+const MAX_KEPT_TURNS = 40;
+
 export class ChatPanel implements vscode.Disposable {
   private static current: ChatPanel | undefined;
   private readonly panel: vscode.WebviewPanel;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly codeBlocks = new Map<number, string[]>();
+  /** The questions asked in this panel and the answers that came back whole, oldest first. */
+  private readonly history: ChatContextMessage[] = [];
   private running: AbortController | undefined;
   private nextAnswerId = 1;
 
@@ -94,7 +99,8 @@ export class ChatPanel implements vscode.Disposable {
       const grounded = await this.ground(question, settings);
       if (!(await confirmRemoteEndpoint(this.dependencies.context, settings.endpoint)))
         return this.post({ type: 'status', text: 'Not sent.' });
-      await this.stream(grounded, settings, this.running.signal);
+      const answer = await this.stream(grounded, settings, this.running.signal);
+      this.remember(question, answer);
     } catch (error) {
       this.post({ type: 'error', text: explainPanelError(error) });
     } finally {
@@ -126,10 +132,22 @@ export class ChatPanel implements vscode.Disposable {
       systemRole: true,
       agentFile: settings.agentFile || undefined,
       agentName: this.dependencies.context.workspaceState.get<string>(AGENT_NAME_KEY),
+      history: this.history,
     });
   }
 
-  private async stream(grounded: ChatContextResult, settings: ChatSettings, signal: AbortSignal) {
+  private remember(question: string, answer: string): void {
+    if (!answer.trim()) return;
+    this.history.push({ role: 'user', content: question }, { role: 'assistant', content: answer });
+    this.history.splice(0, Math.max(0, this.history.length - MAX_KEPT_TURNS));
+  }
+
+  /** Streams the answer into the page; returns its whole text. */
+  private async stream(
+    grounded: ChatContextResult,
+    settings: ChatSettings,
+    signal: AbortSignal,
+  ): Promise<string> {
     const answerId = this.nextAnswerId++;
     let text = '';
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -154,6 +172,7 @@ export class ChatPanel implements vscode.Disposable {
       if (timer) clearTimeout(timer);
       if (text) render();
     }
+    return text;
   }
 
   private async useCodeBlock(action: 'insert' | 'copy', answer: number, block: number) {

@@ -1,8 +1,9 @@
 // The `@seam` participant in VS Code's chat: grounds the question through the language server
 // and asks one of the user's language models. That API has no system role, so the agent prompt
-// travels as the first user message.
+// travels as the first user message; the earlier turns follow it as text, without their context.
 import * as vscode from 'vscode';
 import type { ChatCommandName, ChatContextResult } from '../../../server/src/protocol';
+import { historyMessages } from './chat-history';
 import { AGENT_NAME_KEY, chatBlockedReason, readChatSettings, selectionOf } from './chat-settings';
 import type { ChatContextRequester, LastEditorTracker } from './chat-types';
 
@@ -23,8 +24,8 @@ export interface ParticipantDependencies {
 export function registerChatParticipant(dependencies: ParticipantDependencies): vscode.Disposable {
   const participant = vscode.chat.createChatParticipant(
     CHAT_PARTICIPANT_ID,
-    (request, _chatContext, stream, token) =>
-      answerChatRequest(dependencies, request, stream, token),
+    (request, chatContext, stream, token) =>
+      answerChatRequest(dependencies, request, chatContext, stream, token),
   );
   participant.iconPath = new vscode.ThemeIcon('link');
   return participant;
@@ -33,6 +34,7 @@ export function registerChatParticipant(dependencies: ParticipantDependencies): 
 async function answerChatRequest(
   dependencies: ParticipantDependencies,
   request: vscode.ChatRequest,
+  chatContext: vscode.ChatContext,
   stream: vscode.ChatResponseStream,
   token: vscode.CancellationToken,
 ): Promise<vscode.ChatResult> {
@@ -48,7 +50,7 @@ async function answerChatRequest(
     );
 
   stream.progress('Collecting what Seam indexed about this file…');
-  const grounded = await groundRequest(dependencies, request, settings, model).catch(
+  const grounded = await groundRequest(dependencies, request, chatContext, settings, model).catch(
     (error: unknown) => error as Error,
   );
   if (grounded instanceof Error)
@@ -66,6 +68,7 @@ async function chooseModel(): Promise<vscode.LanguageModelChat | undefined> {
 async function groundRequest(
   dependencies: ParticipantDependencies,
   request: vscode.ChatRequest,
+  chatContext: vscode.ChatContext,
   settings: ReturnType<typeof readChatSettings>,
   model: vscode.LanguageModelChat,
 ): Promise<ChatContextResult> {
@@ -80,6 +83,7 @@ async function groundRequest(
     systemRole: false,
     agentFile: settings.agentFile || undefined,
     agentName: dependencies.context.workspaceState.get<string>(AGENT_NAME_KEY),
+    history: historyMessages(chatContext.history),
   });
 }
 
@@ -106,9 +110,20 @@ async function sendToModel(
   } catch (error) {
     return fail(explainModelError(error, token));
   }
-  if (grounded.omitted.length)
-    stream.markdown(`\n\n_Left out to fit the budget: ${grounded.omitted.length} context blocks._`);
+  const left = leftOutNote(grounded);
+  if (left) stream.markdown(`\n\n_Left out to fit the budget: ${left}._`);
   return { metadata: { agent: grounded.agent.name, tokens: grounded.tokens } };
+}
+
+function leftOutNote(grounded: ChatContextResult): string {
+  const blocks = grounded.omitted.length;
+  const turns = grounded.historyTurns?.omitted ?? 0;
+  return [
+    blocks ? `${blocks} context blocks` : '',
+    turns ? `the ${turns} oldest messages of this conversation` : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
 }
 
 /** The Language Model API's failures in words: consent refused, quota, model gone, cancelled. */

@@ -1,7 +1,15 @@
-// What the chat features need from the rest of the extension: a way to ask the language server
-// for the grounded messages (`seam/chatContext`), and the editor the user last worked in.
+// What the chat features need from the rest of the extension: ways to ask the language server
+// for the grounded messages (`seam/chatContext`) and the tools' data, and the editor the user
+// last worked in.
 import * as vscode from 'vscode';
-import type { ChatContextParams, ChatContextResult } from '../../../server/src/protocol';
+import type {
+  ChatContextParams,
+  ChatContextResult,
+  FindingsForToolParams,
+  FindingsForToolResult,
+  SchemaLookupParams,
+  SchemaLookupResult,
+} from '../../../server/src/protocol';
 
 /** The request's params with a VS Code range; the caller converts it to an LSP range. */
 export interface ClientChatContextParams extends Omit<ChatContextParams, 'range'> {
@@ -9,6 +17,21 @@ export interface ClientChatContextParams extends Omit<ChatContextParams, 'range'
 }
 
 export type ChatContextRequester = (params: ClientChatContextParams) => Promise<ChatContextResult>;
+
+/** The language server's requests behind the chat; a null answer means the handler failed. */
+export interface ChatServer {
+  chatContext: ChatContextRequester;
+  findingsForTool(
+    params: FindingsForToolParams,
+    token: vscode.CancellationToken,
+  ): Promise<FindingsForToolResult | null>;
+  schemaLookup(
+    params: SchemaLookupParams,
+    token: vscode.CancellationToken,
+  ): Promise<SchemaLookupResult | null>;
+  /** Writes a warning to Seam's output channel. */
+  warn(message: string): void;
+}
 
 /**
  * The last text editor that had focus. The chat panel and the chat view take focus away from

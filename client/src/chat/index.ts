@@ -1,4 +1,4 @@
-// Seam's chat in VS Code: the `@seam` participant and the chat panel. The extension calls
-// `registerChat` once, with a function that sends `seam/chatContext` to the language server.
+// Seam's chat in VS Code: the `@seam` participant, the language-model tools and the chat panel.
+// The extension calls `registerChat` once, with the language server's chat requests.
 export { registerChat, CHAT_COMMANDS } from './register-chat';
-export type { ChatContextRequester, ClientChatContextParams } from './chat-types';
+export type { ChatContextRequester, ChatServer, ClientChatContextParams } from './chat-types';

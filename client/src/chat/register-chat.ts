@@ -1,10 +1,12 @@
-// Registers Seam's chat: the `@seam` participant (where VS Code's chat exists), the chat panel
-// and its commands. The grounding comes from the language server through `requestContext`.
+// Registers Seam's chat: the `@seam` participant (where VS Code's chat exists), the language-model
+// tools (where VS Code has them), the chat panel and its commands. The grounding and the tools'
+// data come from the language server through `server`.
 import * as vscode from 'vscode';
 import { ChatPanel } from './chat-panel';
 import { registerChatParticipant, SHOW_PREVIEW_COMMAND } from './chat-participant';
 import { AGENT_NAME_KEY, API_KEY_SECRET, readChatSettings } from './chat-settings';
-import { LastEditorTracker, type ChatContextRequester } from './chat-types';
+import { registerChatTools } from './chat-tools';
+import { LastEditorTracker, type ChatContextRequester, type ChatServer } from './chat-types';
 
 export const CHAT_COMMANDS = {
   openPanel: 'seam.chat.openPanel',
@@ -14,16 +16,15 @@ export const CHAT_COMMANDS = {
   showPreview: SHOW_PREVIEW_COMMAND,
 } as const;
 
-export function registerChat(
-  context: vscode.ExtensionContext,
-  requestContext: ChatContextRequester,
-): void {
+export function registerChat(context: vscode.ExtensionContext, server: ChatServer): void {
+  const requestContext = server.chatContext;
   const editors = new LastEditorTracker();
   const dependencies = { context, requestContext, editors };
   context.subscriptions.push(editors);
   // Hosts built on older VS Code (or forks) may lack the chat API at run time.
   if (typeof vscode.chat?.createChatParticipant === 'function')
     context.subscriptions.push(registerChatParticipant(dependencies));
+  context.subscriptions.push(...registerChatTools(server));
 
   context.subscriptions.push(
     vscode.commands.registerCommand(CHAT_COMMANDS.openPanel, () => ChatPanel.show(dependencies)),

@@ -10,12 +10,15 @@ import type { Logger } from '../core/log';
 import {
   Requests,
   type ChatContextParams,
+  type FindingsForToolParams,
   type GenerateTsInterfaceParams,
   type PairsForFileParams,
+  type SchemaLookupParams,
 } from '../protocol';
 import { guarded } from '../session/logger';
 import type { SeamSession } from '../session/seam-session';
 import { chatContext } from './chat-context';
+import { findingsForTool, schemaLookup } from './chat-tools';
 import { codeActions } from './code-actions';
 import { codeLenses } from './code-lens';
 import { definition } from './definition';
@@ -42,10 +45,20 @@ export function registerFeatures(
   const onPairsForFile = guarded(logger, 'pairs for file', [], pairsForFile);
   const onGenerate = guarded(logger, 'generate TS interface', null, generateTsInterface);
   const onChatContext = guarded(logger, 'chat context', null, chatContext);
+  const onFindingsForTool = guarded(logger, 'findings for a tool', null, findingsForTool);
+  const onSchemaLookup = guarded(logger, 'schema lookup', null, schemaLookup);
 
   connection.onRequest(Requests.chatContext, async (params: ChatContextParams) => {
     await whenReady();
     return onChatContext(session, params);
+  });
+  connection.onRequest(Requests.findingsForTool, async (params: FindingsForToolParams) => {
+    await whenReady();
+    return onFindingsForTool(session, params);
+  });
+  connection.onRequest(Requests.schemaLookup, async (params: SchemaLookupParams) => {
+    await whenReady();
+    return onSchemaLookup(session, params);
   });
 
   connection.onHover(async ({ textDocument, position }) => {

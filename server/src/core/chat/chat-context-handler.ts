@@ -33,6 +33,7 @@ export function handleChatContext(
     agentPrompt: agent,
     budget: params.budget,
     systemRole: params.systemRole ?? false,
+    history: params.history,
   });
   return {
     messagesPreview: built.preview,
@@ -42,6 +43,7 @@ export function handleChatContext(
     agent: summaryOf(agent),
     agents: rankAgentPrompts(discovery.prompts).map(summaryOf),
     omitted: built.context.omitted,
+    historyTurns: { sent: built.history.messages.length, omitted: built.history.omitted },
     problems: [...discovery.problems, ...built.problems],
   };
 }

@@ -198,7 +198,7 @@ function addSupporting(view: IndexView, entities: EntityCollector) {
  * For a schema, the ORM models sharing its name stem and at least half of its fields; for an
  * ORM model, the schemas that match it the same way.
  */
-function ormModelsOf(view: IndexView, entity: ResolvedEntity): ResolvedEntity[] {
+export function ormModelsOf(view: IndexView, entity: ResolvedEntity): ResolvedEntity[] {
   const wanted = SCHEMA_KINDS.has(entity.kind)
     ? ORM_KINDS
     : ORM_KINDS.has(entity.kind)

@@ -24,7 +24,7 @@ export interface ContextBlock {
   text: string;
 }
 
-const KIND_LABELS: Record<ResolvedEntity['kind'], string> = {
+export const KIND_LABELS: Record<ResolvedEntity['kind'], string> = {
   'pydantic-model': 'Pydantic schema',
   'sqlmodel-table': 'SQLModel table',
   'sqlmodel-model': 'SQLModel schema',
@@ -110,7 +110,7 @@ function dictKeys(keys: string[] | null): string {
   return keys === null ? '(not all literal)' : keys.map((key) => `"${key}"`).join(', ');
 }
 
-function renderFinding(finding: Finding): string {
+export function renderFinding(finding: Finding): string {
   const pair = finding.pair ? ` (pair ${finding.pair.frontend} ↔ ${finding.pair.backend})` : '';
   const related = finding.related.map((r) => `\n  - see ${place(r.file, r.range)}: ${r.message}`);
   return (

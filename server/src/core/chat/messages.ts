@@ -1,5 +1,5 @@
-// The messages of one chat request, in the order every model sees them: the agent prompt, then
-// what Seam knows about the code, then the user's question.
+// The messages of one chat request, in the order every model sees them: the agent prompt, the
+// earlier turns of the conversation, what Seam knows about the code now, then the question.
 
 export type ChatRole = 'system' | 'user' | 'assistant';
 
@@ -10,6 +10,8 @@ export interface ChatMessage {
 
 export interface ChatMessageParts {
   agentPrompt: string;
+  /** Earlier questions and answers, oldest first, already cut to the budget. */
+  history?: readonly ChatMessage[];
   /** The grounding context; an empty one is left out. */
   context: string;
   /** An empty question is left out too, for a preview of the context alone. */
@@ -24,6 +26,7 @@ export interface ChatMessageParts {
 export function buildChatMessages(parts: ChatMessageParts): ChatMessage[] {
   const messages: ChatMessage[] = [
     { role: parts.systemRole ? 'system' : 'user', content: parts.agentPrompt },
+    ...(parts.history ?? []),
   ];
   if (parts.context.trim()) messages.push({ role: 'user', content: parts.context });
   if (parts.question.trim()) messages.push({ role: 'user', content: parts.question });

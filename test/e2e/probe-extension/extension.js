@@ -1,0 +1,87 @@
+// Test only: an extension installed beside Seam by the end-to-end test. Its one command calls
+// Seam's language-model tools through `vscode.lm`, as agent mode or another extension would:
+// first with Seam chat off, then on. It writes what it saw to .seam-e2e/tools.json in the
+// workspace and shows a notification, which the test reads.
+const vscode = require('vscode');
+
+const SEAM_TOOLS = ['seam_findings', 'seam_schema_lookup'];
+
+function activate(context) {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('seamProbe.invokeTools', () =>
+      probe().catch((error) => report({ error: String((error && error.stack) || error) })),
+    ),
+  );
+}
+
+async function probe() {
+  const chat = () => vscode.workspace.getConfiguration('seam.chat');
+  const off = await invokeAll();
+  // The same write the Settings editor makes; Seam reads the value from the user's settings.
+  await chat().update('enabled', true, vscode.ConfigurationTarget.Global);
+  await waitFor(() => chat().inspect('enabled')?.globalValue === true);
+  // The tools' `when` clause follows the setting; VS Code lists them again shortly after.
+  await waitFor(() => seamTools().length === SEAM_TOOLS.length, describeTools);
+  const on = await invokeAll();
+  await report({ off, on });
+}
+
+async function invokeAll() {
+  return {
+    tools: seamTools().map((tool) => ({ name: tool.name, tags: tool.tags })),
+    findingsOfFile: await invoke('seam_findings', { file: 'frontend/src/types/part.ts' }),
+    findingsOfWorkspace: await invoke('seam_findings', {}),
+    schemaLookup: await invoke('seam_schema_lookup', { name: 'PartResponse' }),
+  };
+}
+
+function seamTools() {
+  return vscode.lm.tools.filter((tool) => SEAM_TOOLS.includes(tool.name));
+}
+
+async function invoke(name, input) {
+  const tokenSource = new vscode.CancellationTokenSource();
+  try {
+    const result = await vscode.lm.invokeTool(
+      name,
+      { input, toolInvocationToken: undefined },
+      tokenSource.token,
+    );
+    return result.content
+      .map((part) => (typeof part.value === 'string' ? part.value : '[not text]'))
+      .join('');
+  } finally {
+    tokenSource.dispose();
+  }
+}
+
+/** What the editor says about tools and settings, for the error when the tools never show. */
+function describeTools() {
+  const names = vscode.lm.tools.map((tool) => tool.name);
+  const chat = vscode.workspace.getConfiguration('seam.chat').get('enabled');
+  const thirdParty = vscode.workspace.getConfiguration('chat').get('extensionTools.enabled');
+  return (
+    `lm.tools: ${JSON.stringify(names)}; seam.chat.enabled: ${chat}; ` +
+    `trusted: ${vscode.workspace.isTrusted}; chat.extensionTools.enabled: ${thirdParty}`
+  );
+}
+
+async function waitFor(condition, describe = () => '', timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${condition}; ${describe()}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function report(result) {
+  const folder = vscode.workspace.workspaceFolders[0].uri;
+  const file = vscode.Uri.joinPath(folder, '.seam-e2e', 'tools.json');
+  await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify(result, null, 2)));
+  const summary = result.error
+    ? `failed: ${result.error.split('\n')[0]}`
+    : `${result.on.tools.length} Seam tools answered`;
+  void vscode.window.showInformationMessage(`Seam probe: ${summary}`);
+}
+
+module.exports = { activate };
