@@ -25,6 +25,9 @@ const SUFFIXES = [
 
 const REQUEST_SUFFIXES = /(Create|Update|Request|Input|Payload|Form|In|Patch)$/;
 const REQUEST_PREFIXES = /^(Create|Update|New|Edit|Patch)[A-Z]/;
+/** `Create` or `Update` as a word inside a name: the variants of a create or update body. */
+const REQUEST_WORDS = /[a-z0-9](Create|Update)[A-Z]/;
+const RESPONSE_SUFFIXES = /(Response|Read|Out|Public|Event)$/;
 
 /** `PartResponseSchema` → `part`; `IPart` → `part`. */
 export function nameStem(name: string): string {
@@ -51,10 +54,14 @@ function stemOf(name: string): string {
   return stem.toLowerCase();
 }
 
-/** `PartCreate`, `PartUpdateRequest`, `CreatePartType`: names of what is sent, not received. */
+/**
+ * `PartCreate`, `PartUpdateRequest`, `CreatePartType`, `ProductCreateRecurring`: names of what
+ * is sent, not received. A name ending like a response (`PartUpdateResponse`) is received.
+ */
 export function looksLikeRequest(name: string): boolean {
   const stem = name.replace(/(Type|Schema|Dto|DTO|Model|Interface)$/, '');
-  return REQUEST_SUFFIXES.test(stem) || REQUEST_PREFIXES.test(stem);
+  if (RESPONSE_SUFFIXES.test(stem)) return false;
+  return REQUEST_SUFFIXES.test(stem) || REQUEST_PREFIXES.test(stem) || REQUEST_WORDS.test(stem);
 }
 
 /** Field overlap between two key sets: the share of keys in common over all keys. */

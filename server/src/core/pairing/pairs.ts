@@ -3,6 +3,7 @@
 // its route, types walked side by side), generated (same name in a generated client), and
 // names confirmed by fields.
 import type { IndexView, ResolvedCall, ResolvedEntity, ResolvedRoute } from '../index/resolved';
+import { onlyDirection, routeDirections } from './route-directions';
 import { matchCallToRoute } from './route-matching';
 import { looksLikeRequest, nameStem, normaliseKey } from './name-matching';
 import { linkTypes, type EnvelopeNote } from './type-linking';
@@ -236,6 +237,7 @@ function addRouteLinked(
 }
 
 function collectByName(view: IndexView, collector: PairCollector, routeLinked: Set<string>) {
+  const directions = routeDirections(view);
   const backends = view.entities.filter(
     (e) => e.language === 'python' && BACKEND_SCHEMA_KINDS.has(e.kind),
   );
@@ -261,8 +263,10 @@ function collectByName(view: IndexView, collector: PairCollector, routeLinked: S
         : best.backend.name === frontend.name
           ? 'same name'
           : `name stem "${nameStem(frontend.name)}"`;
+    // The routes know which way the class travels; names are the guess when they do not.
     const pairDirection =
-      looksLikeRequest(best.backend.name) || direction === 'request' ? 'request' : 'response';
+      onlyDirection(directions, best.backend.id) ??
+      (looksLikeRequest(best.backend.name) || direction === 'request' ? 'request' : 'response');
     collector.add(frontend.id, best.backend.id, pairDirection, best.score, evidenceKind);
     collector.add(
       frontend.id,

@@ -44,11 +44,20 @@ export function backendWireFields(
       key: keys[0],
       alternateKeys: keys.slice(1),
       type,
-      required: direction === 'response' || !field.hasDefault,
+      required: direction === 'response' || (!field.hasDefault && !mayHideDefault(field, type)),
       nullable: field.nullable || hasNullMember(type),
       field,
     };
   });
+}
+
+/**
+ * `conditions: ConditionsField`, where `ConditionsField = Annotated[dict, Field(default_factory=
+ * dict)]` elsewhere: a bare name Seam cannot resolve may carry a default, so the field is not
+ * known to be required.
+ */
+function mayHideDefault(field: ResolvedField, type: WireType): boolean {
+  return type.kind === 'any' && field.typeExpr.kind === 'name' && !field.typeExpr.args.length;
 }
 
 function isOnWire(field: ResolvedField, direction: Direction): boolean {
