@@ -10,7 +10,19 @@ export type TravelDirection = 'request' | 'response';
 /** Backend entity id → the directions it travels in, for the classes the routes reach. */
 export type RouteDirections = ReadonlyMap<string, ReadonlySet<TravelDirection>>;
 
+/** Computed once per view: pairing and rules both ask. */
+const directionsOfView = new WeakMap<IndexView, RouteDirections>();
+
 export function routeDirections(view: IndexView): RouteDirections {
+  let directions = directionsOfView.get(view);
+  if (!directions) {
+    directions = collectDirections(view);
+    directionsOfView.set(view, directions);
+  }
+  return directions;
+}
+
+function collectDirections(view: IndexView): RouteDirections {
   const directions = new Map<string, Set<TravelDirection>>();
   const mark = (entity: ResolvedEntity, direction: TravelDirection): boolean => {
     const known = directions.get(entity.id) ?? new Set<TravelDirection>();

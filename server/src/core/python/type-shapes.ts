@@ -16,6 +16,7 @@ const TRANSPARENT_WRAPPERS = new Set([
   'Required',
   'NotRequired',
   'ReadOnly',
+  'SkipJsonSchema',
 ]);
 
 /** `Mapped[Annotated[Optional[str], ...]]` → `Optional[str]`. */

@@ -2,8 +2,12 @@
 // attribute its model lacks, or declares non-nullable a column that is nullable. Building the
 // schema from such a row fails validation, so the endpoint answers 500.
 import type { Finding } from '../findings/finding';
-import type { ResolvedEntity, ResolvedField } from '../index/resolved';
+import type { IndexView, ResolvedEntity, ResolvedField } from '../index/resolved';
+import { looksLikeRequest } from '../pairing/name-matching';
 import { ormModelOf } from '../pairing/orm-model';
+import { onlyDirection, routeDirections } from '../pairing/route-directions';
+import { isOpaqueName } from '../shapes/entity-wire';
+import { pythonWireType } from '../shapes/python-wire';
 import type { Rule } from './rule';
 
 export const schemaOrmField: Rule = {
@@ -15,13 +19,15 @@ export const schemaOrmField: Rule = {
     const reported = new Set<string>();
     for (const schema of context.view.entities) {
       if (schema.kind !== 'pydantic-model' || !schema.config?.fromAttributes) continue;
+      // A request body is validated from JSON, never from a row, whatever its config says.
+      if (isRequestBody(context.view, schema)) continue;
       const model = ormModelOf(context.view, schema);
       if (!model) continue;
       for (const field of schema.fields) {
         // A field inherited by several schemas is reported once, where it is declared.
         const key = `${field.declaredIn}.${field.name}`;
         if (field.excluded || field.computed || reported.has(key)) continue;
-        const finding = compareWithModel(schema, model, field);
+        const finding = compareWithModel(context.view, schema, model, field);
         if (!finding) continue;
         reported.add(key);
         findings.push({ ...finding, code: this.id, severity: this.defaultSeverity });
@@ -31,7 +37,18 @@ export const schemaOrmField: Rule = {
   },
 };
 
-function compareWithModel(schema: ResolvedEntity, model: ResolvedEntity, field: ResolvedField) {
+/** The routes take it as a body and never send it, or, where no route says, its name says so. */
+function isRequestBody(view: IndexView, schema: ResolvedEntity): boolean {
+  const direction = onlyDirection(routeDirections(view), schema.id);
+  return direction ? direction === 'request' : looksLikeRequest(schema.name);
+}
+
+function compareWithModel(
+  view: IndexView,
+  schema: ResolvedEntity,
+  model: ResolvedEntity,
+  field: ResolvedField,
+) {
   const attribute = model.fields.find((f) => f.name === (field.validationAlias ?? field.name));
   const place = { file: field.declaredIn.split('#')[0], range: field.range };
   const modelPlace = { file: model.file, range: model.range };
@@ -63,6 +80,13 @@ function compareWithModel(schema: ResolvedEntity, model: ResolvedEntity, field: 
   }
   if (!attribute.column && !attribute.primaryKey) return;
   if (!attribute.nullable || attribute.primaryKey || field.nullable) return;
+  // `ends_at: EndsAt` with `EndsAt = Annotated[datetime | None, ...]` elsewhere: Seam cannot see
+  // whether the alias allows None.
+  const file = field.declaredIn.split('#')[0];
+  if (
+    isOpaqueName(field, pythonWireType(field.typeExpr, { file, resolveEntity: view.resolveEntity }))
+  )
+    return;
   return {
     ...place,
     message:

@@ -44,7 +44,8 @@ export function backendWireFields(
       key: keys[0],
       alternateKeys: keys.slice(1),
       type,
-      required: direction === 'response' || (!field.hasDefault && !mayHideDefault(field, type)),
+      // A bare name Seam cannot resolve may be an alias carrying its own default.
+      required: direction === 'response' || (!field.hasDefault && !isOpaqueName(field, type)),
       nullable: field.nullable || hasNullMember(type),
       field,
     };
@@ -52,11 +53,11 @@ export function backendWireFields(
 }
 
 /**
- * `conditions: ConditionsField`, where `ConditionsField = Annotated[dict, Field(default_factory=
- * dict)]` elsewhere: a bare name Seam cannot resolve may carry a default, so the field is not
- * known to be required.
+ * A field typed with a bare name Seam cannot resolve (`conditions: ConditionsField`, where
+ * `ConditionsField = Annotated[dict, Field(default_factory=dict)]` is written elsewhere): the name
+ * may carry a default or `None`, so neither requiredness nor nullability is known.
  */
-function mayHideDefault(field: ResolvedField, type: WireType): boolean {
+export function isOpaqueName(field: ResolvedField, type: WireType): boolean {
   return type.kind === 'any' && field.typeExpr.kind === 'name' && !field.typeExpr.args.length;
 }
 

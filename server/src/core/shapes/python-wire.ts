@@ -105,7 +105,15 @@ const ARRAY_NAMES = new Set([
   'ARRAY',
 ]);
 const RECORD_NAMES = new Set(['dict', 'Dict', 'Mapping', 'MutableMapping', 'DefaultDict']);
-const WRAPPERS = new Set(['Mapped', 'Annotated', 'Required', 'NotRequired', 'ReadOnly', 'Final']);
+const WRAPPERS = new Set([
+  'Mapped',
+  'Annotated',
+  'Required',
+  'NotRequired',
+  'ReadOnly',
+  'Final',
+  'SkipJsonSchema',
+]);
 
 export interface PythonWireContext {
   /** The file the type is written in, for resolving names through its imports. */
