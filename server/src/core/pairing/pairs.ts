@@ -263,10 +263,15 @@ function collectByName(view: IndexView, collector: PairCollector, routeLinked: S
         : best.backend.name === frontend.name
           ? 'same name'
           : `name stem "${nameStem(frontend.name)}"`;
-    // The routes know which way the class travels; names are the guess when they do not.
+    // The routes know which way the class travels; a TS type declaring a computed field
+    // describes what the class serialises; names are the guess when neither tells.
     const pairDirection =
       onlyDirection(directions, best.backend.id) ??
-      (looksLikeRequest(best.backend.name) || direction === 'request' ? 'request' : 'response');
+      (declaresComputedField(frontend, best.backend)
+        ? 'response'
+        : looksLikeRequest(best.backend.name) || direction === 'request'
+          ? 'request'
+          : 'response');
     collector.add(frontend.id, best.backend.id, pairDirection, best.score, evidenceKind);
     collector.add(
       frontend.id,
@@ -276,6 +281,16 @@ function collectByName(view: IndexView, collector: PairCollector, routeLinked: S
       `fields ${best.shared}/${best.total}`,
     );
   }
+}
+
+/** Computed fields exist only in what a model sends: a TS key naming one mirrors a response. */
+function declaresComputedField(frontend: ResolvedEntity, backend: ResolvedEntity): boolean {
+  const computed = new Set(
+    backend.fields
+      .filter((field) => field.computed)
+      .flatMap((field) => [normaliseKey(field.wireName), normaliseKey(field.name)]),
+  );
+  return frontend.fields.some((field) => computed.has(normaliseKey(field.wireName)));
 }
 
 function bestByName(frontend: ResolvedEntity, candidates: ResolvedEntity[]) {
