@@ -1,6 +1,8 @@
 // A minimal LSP client for tests: starts the built server over stdio and speaks JSON-RPC to it
 // through vscode-jsonrpc, the same library VS Code's client uses.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -114,4 +116,30 @@ export class TestLspClient {
     this.connection.dispose();
     this.process.kill();
   }
+}
+
+/** A server started on a fresh copy of examples/inventory, which tests may edit freely. */
+export interface ExampleSession {
+  client: TestLspClient;
+  workspace: string;
+  /** Shuts the server down and deletes the copy. */
+  close(): Promise<void>;
+}
+
+export async function startOnExampleCopy(
+  prefix: string,
+  capabilities: Record<string, unknown> = {},
+): Promise<ExampleSession> {
+  const workspace = mkdtempSync(join(tmpdir(), prefix));
+  cpSync(join(__dirname, '..', '..', 'examples', 'inventory'), workspace, { recursive: true });
+  const client = new TestLspClient();
+  await client.initialize(workspace, {}, capabilities);
+  return {
+    client,
+    workspace,
+    close: async () => {
+      await client.shutdown();
+      rmSync(workspace, { recursive: true, force: true });
+    },
+  };
 }

@@ -1,16 +1,20 @@
 // The editor features over stdio, on a copy of examples/inventory, as an editor asks for them:
 // hover, definition, code lens, code action, rename, the pairs request and settings. Run
 // `npm run build` first: the test starts dist/server.js.
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestLspClient, type PublishedDiagnostics } from '../helpers/lsp-client';
+import {
+  startOnExampleCopy,
+  type ExampleSession,
+  type PublishedDiagnostics,
+  type TestLspClient,
+} from '../helpers/lsp-client';
 
-const example = join(__dirname, '..', '..', 'examples', 'inventory');
 const TS_FILE = 'frontend/src/types/part.ts';
 const PY_FILE = 'backend/app/schemas/part.py';
+let session: ExampleSession;
 let workspace: string;
 let client: TestLspClient;
 let tsUri: string;
@@ -19,14 +23,12 @@ let published: PublishedDiagnostics;
 const messages: string[] = [];
 
 beforeAll(async () => {
-  workspace = mkdtempSync(join(tmpdir(), 'seam-lsp-features-'));
-  cpSync(example, workspace, { recursive: true });
-  client = new TestLspClient();
+  session = await startOnExampleCopy('seam-lsp-features-');
+  ({ workspace, client } = session);
   client.connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
     messages.push(p.message);
     return null;
   });
-  await client.initialize(workspace);
   tsUri = uriOf(TS_FILE);
   const text = readFileSync(join(workspace, TS_FILE), 'utf8');
   tsLines = text.split('\n');
@@ -35,8 +37,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await client?.shutdown();
-  rmSync(workspace, { recursive: true, force: true });
+  await session?.close();
 });
 
 function uriOf(file: string): string {

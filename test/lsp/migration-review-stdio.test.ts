@@ -1,27 +1,22 @@
 // "Seam: Review Migration" through the server: list the migrations, review the Alembic folder,
 // get the Markdown report and see the findings become diagnostics of the migration files.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MigrationItem, ReviewMigrationResult } from '../../server/src/protocol';
-import { TestLspClient } from '../helpers/lsp-client';
+import { startOnExampleCopy, type ExampleSession, type TestLspClient } from '../helpers/lsp-client';
 
-const example = join(__dirname, '..', '..', 'examples', 'inventory');
+let session: ExampleSession;
 let workspace: string;
 let client: TestLspClient;
 
 beforeAll(async () => {
-  workspace = mkdtempSync(join(tmpdir(), 'seam-review-'));
-  cpSync(example, workspace, { recursive: true });
-  client = new TestLspClient();
-  await client.initialize(workspace);
+  session = await startOnExampleCopy('seam-review-');
+  ({ workspace, client } = session);
 });
 
 afterAll(async () => {
-  await client?.shutdown();
-  rmSync(workspace, { recursive: true, force: true });
+  await session?.close();
 });
 
 describe('migration review over LSP', () => {

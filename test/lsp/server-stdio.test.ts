@@ -1,26 +1,24 @@
 // The language server over stdio, as an editor runs it: initialize, open a file with a planted
 // mismatch, get the diagnostic, fix the Python schema in the editor, see the diagnostic go.
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TestLspClient } from '../helpers/lsp-client';
+import { startOnExampleCopy, type ExampleSession, type TestLspClient } from '../helpers/lsp-client';
 
-const example = join(__dirname, '..', '..', 'examples', 'inventory');
+let session: ExampleSession;
 let workspace: string;
 let client: TestLspClient;
 
 beforeAll(async () => {
-  workspace = mkdtempSync(join(tmpdir(), 'seam-lsp-'));
-  cpSync(example, workspace, { recursive: true });
-  client = new TestLspClient();
-  await client.initialize(workspace, {}, { workspace: { codeLens: { refreshSupport: true } } });
+  session = await startOnExampleCopy('seam-lsp-', {
+    workspace: { codeLens: { refreshSupport: true } },
+  });
+  ({ workspace, client } = session);
 });
 
 afterAll(async () => {
-  await client?.shutdown();
-  rmSync(workspace, { recursive: true, force: true });
+  await session?.close();
 });
 
 describe('language server over stdio', () => {
