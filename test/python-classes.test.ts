@@ -1069,7 +1069,17 @@ describe('classic SQLAlchemy models', () => {
         relationship: expect.objectContaining({ target: 'Category', backPopulates: 'parts' }),
       },
     ],
-    ['tags', { relationship: expect.objectContaining({ target: 'Tag', backref: 'parts' }) }],
+    [
+      'tags',
+      {
+        relationship: expect.objectContaining({
+          target: 'Tag',
+          backref: 'parts',
+          backrefLazy: 'dynamic',
+          secondary: { name: 'part_tags', quoted: false },
+        }),
+      },
+    ],
     ['owner', { relationship: { target: 'User', lazy: 'joined' } }],
     ['_password', { column: 'password', excluded: true }],
   ];
@@ -1081,6 +1091,96 @@ describe('classic SQLAlchemy models', () => {
   it('skips plain class attributes', async () => {
     const entity = await entityOf(code, 'Part');
     expect(entity.fields.map((field) => field.name)).not.toContain('limit');
+  });
+});
+
+describe('@declared_attr relationships', () => {
+  const code = `
+    class OwnedMixin:
+        @declared_attr
+        def owner(cls) -> Mapped["User"]:
+            return relationship("User", lazy="raise", secondary="owners")
+
+        @declared_attr.directive
+        def editor(cls) -> Mapped[Optional["User"]]:
+            """The last editor."""
+            return orm.relationship(back_populates="edited")
+
+        @declared_attr
+        def code(cls) -> Mapped[str]:
+            return mapped_column(String(10))
+
+        @declared_attr
+        def reviewer(cls):
+            if cls.reviewed:
+                return relationship("User")
+            return relationship("Robot")
+
+        @property
+        def label(self) -> str:
+            return relationship("User")
+  `;
+
+  it('reads the relationship a @declared_attr method returns, with its options', async () => {
+    expectMatch(await fieldOf(code, 'OwnedMixin', 'owner'), {
+      relationship: { target: 'User', lazy: 'raise', secondary: { name: 'owners', quoted: true } },
+      column: undefined,
+    });
+    expectMatch(await fieldOf(code, 'OwnedMixin', 'editor'), {
+      relationship: expect.objectContaining({ target: 'User', backPopulates: 'edited' }),
+    });
+  });
+
+  it('makes a class of @declared_attr methods a mixin', async () => {
+    expectMatch(await entityOf(code, 'OwnedMixin'), { kind: 'sqlalchemy-model', abstract: true });
+  });
+
+  it('takes no columns, branching methods or properties for relationships', async () => {
+    const entity = await entityOf(code, 'OwnedMixin');
+    expect(entity.fields.map((field) => [field.name, !!field.relationship])).toEqual([
+      ['owner', true],
+      ['editor', true],
+      ['label', false],
+    ]);
+  });
+});
+
+describe('Core tables', () => {
+  it('reads module-level Table(...) columns, keys and indexes', async () => {
+    const code = `
+      part_tags = sa.Table(
+          "part_tags",
+          Base.metadata,
+          sa.Column("part_id", sa.Integer, sa.ForeignKey("parts.id"), primary_key=True),
+          Column("tag_id", ForeignKey("tags.id"), index=True),
+          Column("note", String(20), unique=True),
+          Index("ix_part_tags_pair", "part_id", "tag_id"),
+          PrimaryKeyConstraint("part_id", "tag_id"),
+          UniqueConstraint("note", "tag_id"),
+      )
+      other = Table(name_variable, metadata)
+
+      def helper():
+          inner = Table("inner", metadata)
+    `;
+    const facts = await factsOf('app/models.py', dedent(code));
+    expect(facts.tables?.map(({ range, indexes, ...table }) => (void range, table))).toEqual([
+      {
+        variable: 'part_tags',
+        name: 'part_tags',
+        columns: [
+          { name: 'part_id', foreignKey: 'parts.id', primaryKey: true },
+          { name: 'tag_id', foreignKey: 'tags.id', index: true },
+          { name: 'note', unique: true },
+        ],
+      },
+    ]);
+    expect(facts.tables?.[0].indexes.map((index) => [index.columns, index.unique])).toEqual([
+      [['part_id', 'tag_id'], false],
+      [['part_id', 'tag_id'], true],
+      [['note', 'tag_id'], true],
+    ]);
+    expect(facts.tables?.[0].range.start).toEqual({ line: 0, character: 0 });
   });
 });
 

@@ -2,8 +2,13 @@
 // backends: every marked line is reported with the right code and place, and the look-alikes
 // beside them stay silent. The quick fixes are applied to the fixture text and checked, and the
 // query facts behind the rules are checked on small snippets.
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../server/src/core/findings/finding';
+import { reviewMigrations } from '../server/src/core/migrations/review';
+import { loadWorkspace } from '../server/src/workspace/load-workspace';
 import { dedent, factsOf } from './helpers/facts';
 import { applyEdits, checkFixture, fixtureDir } from './helpers/rule-fixtures';
 
@@ -145,6 +150,62 @@ describe('unindexed-filter quick fix', () => {
   });
 });
 
+describe('unindexed-filter with migrations', () => {
+  /** The migration review's findings on one line of a fixture copy, by code. */
+  async function reviewedLine(root: string, file: string, line: number) {
+    const { index } = await loadWorkspace(root);
+    const review = await reviewMigrations({
+      root,
+      target: join(root, 'alembic', 'versions'),
+      index,
+    });
+    return review.findings
+      .filter((finding) => finding.file === file && finding.range.start.line === line)
+      .map((finding) => `${finding.code}: ${finding.message}`);
+  }
+
+  it('says when the replayed migrations create no index either', async () => {
+    const { findings } = await checkFixture(fixtureDir('unindexed-filter'));
+    const replayed = 'on the model or in any of the 3 replayed migrations';
+    const withMigrations = findingOn(
+      'unindexed-filter',
+      findings,
+      'shop/api.py',
+      'Order.note == note',
+    );
+    expect(withMigrations.message).toContain(replayed);
+    const modelOnly = findingOn('unindexed-filter', findings, 'app/api.py', 'Part.status ==');
+    expect(modelOnly.message).not.toContain('migrations');
+  });
+
+  it('after its quick fix, the migration review reports the index as missing', async () => {
+    const dir = fixtureDir('unindexed-filter');
+    const { findings } = await checkFixture(dir);
+    const finding = findingOn('unindexed-filter', findings, 'shop/api.py', 'Order.note == note');
+    const fix = finding.fixes!.find((f) => f.preferred)!;
+    const models = 'shop/models.py';
+    const line = applyEdits(dir, models, [])
+      .split('\n')
+      .findIndex((t) => t.includes('note:'));
+
+    const root = mkdtempSync(join(tmpdir(), 'seam-index-fix-'));
+    try {
+      cpSync(dir, root, { recursive: true });
+      expect(await reviewedLine(root, models, line)).toEqual([]);
+      writeFileSync(join(root, models), applyEdits(dir, models, fix.edits));
+      const after = await reviewedLine(root, models, line);
+      expect(after).toHaveLength(1);
+      expect(after[0]).toMatch(
+        /^migration-drift: `Order.note` asks for an index on `orders\(note\)`/,
+      );
+      const fixed = await checkFixture(root, 'unindexed-filter');
+      expect(fixed.findings.some((f) => f.message.includes('Order.note'))).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 /** The query facts of a snippet, as `factsOf` extracts them. */
 async function queriesOf(code: string) {
   const facts = await factsOf('app/queries.py', dedent(code));
@@ -167,6 +228,11 @@ describe('query facts', () => {
     ['select(Part).order_by(desc(Part.name))', ['order_by Part.name <']],
     ['select(Part).join(Cat, Part.cat_id == Cat.id)', ['join Part.cat_id =', 'join Cat.id =']],
     ['select(Part).where(col(Part.sku) == sku)', ['where Part.sku =']],
+    ['select(tags).where(part_tags.c.tag_id == tag_id)', ['where part_tags.tag_id =']],
+    [
+      'select(Tag).join(part_tags, part_tags.columns.tag_id == Tag.id)',
+      ['join part_tags.tag_id =', 'join Tag.id ='],
+    ],
     // Look-alikes: no usable condition.
     ['select(Part).where(Part.sku != sku)', []],
     ['select(Part).where(Part.deleted_at == None)', []],
@@ -185,6 +251,32 @@ describe('query facts', () => {
       ),
     );
     expect(conditions).toEqual(expected);
+  });
+
+  it('marks Core table columns and filters through a relationship', async () => {
+    const { queries } = await queriesOf(`
+      def f(session):
+          return select(User).where(
+              part_tags.c.tag_id == tag_id,
+              User.tags.any(Tag.id == tag_id),
+              User.tags.any(id=tag_id),
+              User.tags.any(Tag.name.ilike(pattern)),
+              User.posts.contains(post),
+              part.tags.any(Tag.id == tag_id),
+          )
+    `);
+    const conditions = queries.roots[0].conditions.map((c) => [
+      `${c.model}.${c.column}`,
+      c.table ?? false,
+      c.through ?? null,
+    ]);
+    expect(conditions).toEqual([
+      ['part_tags.tag_id', true, null],
+      ['User.tags', false, { method: 'any', target: { model: 'Tag', column: 'id' } }],
+      ['User.tags', false, { method: 'any', target: { column: 'id' } }],
+      ['User.tags', false, { method: 'any' }],
+      ['User.posts', false, { method: 'contains' }],
+    ]);
   });
 
   const loaderCases = [

@@ -70,3 +70,12 @@
       right: (call
         function: (_) @index.function) @index))
   (#match? @index.function "(^|[.])Index$"))
+
+; part_tags = Table("part_tags", Base.metadata, Column("part_id", ForeignKey("part.id")), ...)
+(module
+  (expression_statement
+    (assignment
+      left: (identifier) @table.name
+      right: (call
+        function: (_) @table.function) @table))
+  (#match? @table.function "(^|[.])Table$"))

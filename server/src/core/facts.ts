@@ -1,5 +1,6 @@
 // Plain data extracted from one file. Facts of a file depend on that file alone, so re-indexing a
 // file replaces exactly its facts; joining them across files is the index's job.
+import type { MigrationFacts } from './migrations/types';
 import type { QueryFileFacts } from './queries/query-facts';
 
 /** 0-based line and UTF-16 character, as in LSP. */
@@ -44,7 +45,14 @@ export interface RelationshipFact {
   target?: string;
   backPopulates?: string;
   backref?: string;
+  /** `backref=backref("parts", lazy="selectin")`: how the backref's relationship loads. */
+  backrefLazy?: string;
   lazy?: string;
+  /**
+   * `secondary=part_tags` (a variable naming a Core table, `quoted: false`) or
+   * `secondary="part_tags"` (the table's name): the association table of a many-to-many.
+   */
+  secondary?: { name: string; quoted: boolean };
   /** Range of the back_populates / backref value, for diagnostics. */
   backPopulatesRange?: Range;
 }
@@ -110,6 +118,31 @@ export interface TableIndexFact {
   name?: string;
   columns: string[];
   unique: boolean;
+  range: Range;
+}
+
+/** A column of a Core `Table(...)`: `Column("part_id", ForeignKey("part.id"), index=True)`. */
+export interface CoreColumnFact {
+  name: string;
+  foreignKey?: string;
+  primaryKey?: boolean;
+  index?: boolean;
+  unique?: boolean;
+}
+
+/**
+ * A module-level Core table, usually a many-to-many association:
+ * `part_tags = Table("part_tags", Base.metadata, Column(...), Column(...), Index(...))`.
+ */
+export interface CoreTableFact {
+  /** The module-level name bound to it (`part_tags`). */
+  variable: string;
+  /** The table's name in the database. */
+  name: string;
+  columns: CoreColumnFact[];
+  /** `Index`, `UniqueConstraint` and `PrimaryKeyConstraint` arguments (the key as unique). */
+  indexes: TableIndexFact[];
+  /** Range of the variable's name. */
   range: Range;
 }
 
@@ -349,6 +382,10 @@ export interface FileFacts {
   problems: ProblemFact[];
   /** Python: queries, the loops over their results and the functions returning them. */
   queries?: QueryFileFacts;
+  /** Python: module-level Core tables (`part_tags = Table("part_tags", metadata, ...)`). */
+  tables?: CoreTableFact[];
+  /** Python: the Alembic revision or hand-written migration script the file is, if any. */
+  migration?: MigrationFacts;
 }
 
 export function emptyFacts(file: string, language: Language): FileFacts {

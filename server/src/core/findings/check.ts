@@ -4,6 +4,7 @@ import type { FileFacts } from '../facts';
 import type { SeamConfig } from '../config/seam-config';
 import type { IndexView } from '../index/resolved';
 import { describeError, silentLogger, type Logger } from '../log';
+import { MigrationIndexes } from '../migrations/migration-indexes';
 import { pairEntities, type Pairing } from '../pairing/pairs';
 import { FieldComparisons } from '../rules/field-comparison';
 import { PropertyReads } from '../rules/property-reads';
@@ -31,6 +32,7 @@ export function checkWorkspace(
     comparisons: new FieldComparisons(view, pairing.pairs),
     reads: new PropertyReads(facts),
     queries: new QueryWorkspace(facts),
+    migrations: new MigrationIndexes(facts),
   };
 
   const findings: Finding[] = [];

@@ -145,11 +145,12 @@ export class PythonModules {
   }
 }
 
-/** Names a Python file defines at its top: classes, routers and module-level constants. */
+/** Names a Python file defines at its top: classes, routers, Core tables and constants. */
 function definesName(facts: FileFacts, name: string): boolean {
   return (
     facts.entities.some((entity) => entity.name === name) ||
-    facts.routers.some((router) => router.varName === name)
+    facts.routers.some((router) => router.varName === name) ||
+    !!facts.tables?.some((table) => table.variable === name)
   );
 }
 

@@ -17,21 +17,28 @@ export function readAlembicRevision(
   text: string,
   dialects: readonly SqlDialect[],
 ): MigrationSource {
-  const source: MigrationSource = {
-    kind: 'revision',
-    file,
-    upgrade: [],
-    downgrade: [],
-    imports: [],
-    problems: [],
-  };
   const tree = parseText('python', text);
   if (!tree) {
+    const source = emptyRevision(file);
     source.problems.push('the parser gave up on this file');
     return source;
   }
   try {
-    const module = readPythonModule(tree.rootNode);
+    return readAlembicRevisionTree(file, tree.rootNode, dialects);
+  } finally {
+    tree.delete();
+  }
+}
+
+/** Reads a revision from its parsed module, as the extractor has it already. */
+export function readAlembicRevisionTree(
+  file: string,
+  root: Node,
+  dialects: readonly SqlDialect[],
+): MigrationSource {
+  const source = emptyRevision(file);
+  try {
+    const module = readPythonModule(root);
     source.imports = module.imports;
     source.revision = readRevisionInfo(module);
     source.upgrade = walkPhase(module, 'upgrade', file, dialects);
@@ -39,10 +46,12 @@ export function readAlembicRevision(
   } catch (error) {
     // Parsing never fails: what was read before the error stays, the rest is a problem.
     source.problems.push(`reading stopped: ${describeError(error).split('\n')[0]}`);
-  } finally {
-    tree.delete();
   }
   return source;
+}
+
+function emptyRevision(file: string): MigrationSource {
+  return { kind: 'revision', file, upgrade: [], downgrade: [], imports: [], problems: [] };
 }
 
 function walkPhase(

@@ -5,12 +5,16 @@ import { fdir } from 'fdir';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HEAVY_FOLDERS } from '../../workspace/discover';
+import {
+  alembicEnvironments,
+  compareFiles,
+  DDL_HINT,
+  inAlembicEnvironment,
+  isTestFile,
+  type AlembicEnvironment,
+} from './migration-layout';
 
-export interface AlembicEnvironment {
-  /** The folder holding env.py and versions/. */
-  dir: string;
-  revisions: string[];
-}
+export { isTestFile, type AlembicEnvironment };
 
 export interface MigrationFiles {
   alembic: AlembicEnvironment[];
@@ -22,8 +26,6 @@ export interface MigrationFiles {
   callsCreateAll: boolean;
 }
 
-/** Text that a migration script cannot lack; the SQL parser decides what it really does. */
-const DDL_HINT = /\b(create|alter|drop)\s+(table|index|unique\s+index)\b/i;
 const CREATE_ALL_HINT = /\.create_all\(/;
 const SQLITE_HINT = /\bimport\s+sqlite3\b|["']sqlite(\+\w+)?:\/\//;
 
@@ -31,8 +33,7 @@ const SQLITE_HINT = /\bimport\s+sqlite3\b|["']sqlite(\+\w+)?:\/\//;
 export function discoverMigrations(root: string, pythonFiles: readonly string[]): MigrationFiles {
   const files = new Set(pythonFiles);
   const alembic = alembicEnvironments(files);
-  const inAlembic = (file: string) =>
-    alembic.some((env) => file.startsWith(`${env.dir}/`) || file === `${env.dir}`);
+  const inAlembic = (file: string) => inAlembicEnvironment(alembic, file);
   let usesSqlite = false;
   let callsCreateAll = false;
   const scripts: string[] = [];
@@ -45,28 +46,6 @@ export function discoverMigrations(root: string, pythonFiles: readonly string[])
   }
   scripts.push(...sqlFiles(root).filter((file) => !isTestFile(file)));
   return { alembic, scripts: scripts.sort(compareFiles), usesSqlite, callsCreateAll };
-}
-
-function alembicEnvironments(files: Set<string>): AlembicEnvironment[] {
-  const environments: AlembicEnvironment[] = [];
-  for (const file of files) {
-    if (file !== 'env.py' && !file.endsWith('/env.py')) continue;
-    const dir = file.slice(0, -'/env.py'.length);
-    const prefix = dir ? `${dir}/versions/` : 'versions/';
-    const revisions = [...files].filter(
-      (f) => f.startsWith(prefix) && !f.slice(prefix.length).includes('__init__'),
-    );
-    if (revisions.length) environments.push({ dir, revisions: revisions.sort(compareFiles) });
-  }
-  return environments.sort((a, b) => compareFiles(a.dir, b.dir));
-}
-
-/** Tests build throwaway tables; they are not the project's migrations. */
-export function isTestFile(file: string): boolean {
-  const parts = file.split('/');
-  const name = parts[parts.length - 1];
-  if (parts.some((part) => part === 'tests' || part === 'test')) return true;
-  return /^(test_.*|.*_test|conftest)\.py$/.test(name);
 }
 
 function readText(root: string, file: string): string {
@@ -85,9 +64,4 @@ function sqlFiles(root: string): string[] {
     .filter((path) => path.endsWith('.sql'))
     .crawl(root)
     .sync();
-}
-
-/** File order with numbers compared as numbers: `2_x.sql` before `10_y.sql`. */
-export function compareFiles(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
 }

@@ -1,6 +1,7 @@
 // Hand-written migrations: Python scripts that send literal SQL through sqlite3 or SQLAlchemy
 // (`cursor.execute("ALTER TABLE ...")`, `conn.execute(text("..."))`, `executescript`), and `.sql`
 // files. A file counts as a migration only when it changes the schema.
+import type { Node } from 'web-tree-sitter';
 import { parseText } from '../syntax/parser';
 import { readPythonModule } from './python-module';
 import { locatedFileText } from './python-strings';
@@ -35,16 +36,27 @@ export function readPythonScript(
   const tree = parseText('python', text);
   if (!tree) return undefined;
   try {
-    const module = readPythonModule(tree.rootNode);
+    return readPythonScriptTree(file, tree.rootNode, dialects);
+  } finally {
+    tree.delete();
+  }
+}
+
+/** The same, from the parsed module, as the extractor has it already. */
+export function readPythonScriptTree(
+  file: string,
+  root: Node,
+  dialects: readonly SqlDialect[],
+): MigrationSource | undefined {
+  try {
+    const module = readPythonModule(root);
     const walker = new PythonWalker({ file, module, mode: 'script', dialects });
-    walker.walkScript(tree.rootNode);
+    walker.walkScript(root);
     if (!changesSchema(walker.operations)) return undefined;
     return scriptSource(file, walker.operations, module.imports);
   } catch {
     // A script Seam cannot read is left out rather than half-replayed.
     return undefined;
-  } finally {
-    tree.delete();
   }
 }
 

@@ -16,7 +16,7 @@ import { gitBaseline } from './git-baseline';
 import { readPythonScript, readSqlScript } from './migration-scripts';
 import { modelTables } from './model-tables';
 import { replayMigrations } from './replay';
-import { orderRevisions, type RevisionChain } from './revision-chain';
+import { chainOfEnvironments } from './revision-chain';
 import { MIGRATION_RULES } from './rules/registry';
 import type { Baseline, MigrationRuleContext } from './rules/rule';
 import type { Schema } from './schema';
@@ -86,7 +86,7 @@ async function ruleContext(
   const { root, index } = options;
   const files = discoverMigrations(root, pythonFilesOf(index));
   const loaded = loadMigrations(root, files);
-  const chain = chainOf(loaded.revisions);
+  const chain = chainOfEnvironments(loaded.revisions);
   const sources = [...chain.ordered, ...loaded.scripts];
   const excluded = excludedFiles(files, sources);
   const { baseline, schema } = await baselineOf(options, loaded, files, excluded);
@@ -172,19 +172,6 @@ function readText(root: string, file: string): string {
   }
 }
 
-/** One chain per Alembic environment, joined: their orders in turn, all their heads. */
-function chainOf(revisions: MigrationSource[]): RevisionChain {
-  const environments = [...new Set(revisions.map((revision) => revision.environment ?? ''))];
-  const chains = environments.map((environment) =>
-    orderRevisions(revisions.filter((revision) => (revision.environment ?? '') === environment)),
-  );
-  return {
-    ordered: chains.flatMap((chain) => chain.ordered),
-    heads: chains.flatMap((chain) => chain.heads),
-    byId: new Map(chains.flatMap((chain) => [...chain.byId])),
-  };
-}
-
 /** Files whose classes are not the application's models: migrations, Alembic folders, tests. */
 function excludedFiles(files: MigrationFiles, sources: MigrationSource[]) {
   const migrationFiles = new Set(sources.map((source) => source.file));
@@ -268,7 +255,7 @@ export async function listMigrations(root: string, index: WorkspaceIndex): Promi
   await initSyntax();
   const files = discoverMigrations(root, pythonFilesOf(index));
   const loaded = loadMigrations(root, files);
-  const chain = chainOf(loaded.revisions);
+  const chain = chainOfEnvironments(loaded.revisions);
   return {
     revisions: chain.ordered.map(revisionSummary),
     heads: chain.heads.map((head) => head.file),

@@ -21,6 +21,19 @@ export function orderRevisions(revisions: readonly MigrationSource[]): RevisionC
   return { ordered: topologicalOrder(sorted, byId), heads: headsOf(sorted, byId), byId };
 }
 
+/** One chain per Alembic environment, joined: their orders in turn, all their heads. */
+export function chainOfEnvironments(revisions: readonly MigrationSource[]): RevisionChain {
+  const environments = [...new Set(revisions.map((revision) => revision.environment ?? ''))];
+  const chains = environments.map((environment) =>
+    orderRevisions(revisions.filter((revision) => (revision.environment ?? '') === environment)),
+  );
+  return {
+    ordered: chains.flatMap((chain) => chain.ordered),
+    heads: chains.flatMap((chain) => chain.heads),
+    byId: new Map(chains.flatMap((chain) => [...chain.byId])),
+  };
+}
+
 function topologicalOrder(
   sorted: MigrationSource[],
   byId: Map<string, MigrationSource[]>,

@@ -96,3 +96,10 @@ export function hasIndexLeadingWith(table: SchemaTable, column: string): boolean
   if (primary.length > 0 && primary[0] === column) return true;
   return table.indexes.some((index) => index.columns[0] === column);
 }
+
+/** Whether one index, unique constraint or the primary key holds every one of these columns. */
+export function hasIndexCovering(table: SchemaTable, columns: string[]): boolean {
+  const primary = [...table.columns.values()].filter((c) => c.primaryKey).map((c) => c.name);
+  if (columns.every((column) => primary.includes(column))) return true;
+  return table.indexes.some((index) => columns.every((column) => index.columns.includes(column)));
+}

@@ -165,3 +165,13 @@ export interface MigrationSource {
   /** Why parts of the file could not be read (shown in verbose output, never findings). */
   problems: string[];
 }
+
+/**
+ * The migration one Python file holds, kept with its facts so that the checks can replay the
+ * migrations without reading files: a revision's identity and upgrade(), or a script's DDL.
+ */
+export interface MigrationFacts {
+  kind: 'revision' | 'script';
+  revision?: RevisionInfo;
+  upgrade: Operation[];
+}

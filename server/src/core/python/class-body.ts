@@ -29,6 +29,7 @@ export interface MethodMember {
   nameNode: Node;
   decorators: Node[];
   returnType?: Node;
+  body?: Node;
 }
 
 export interface NestedClassMember {
@@ -117,7 +118,8 @@ function decoratedMember(statement: Node): MethodMember | undefined {
     if (expression) decorators.push(expression);
   }
   const returnType = definition.childForFieldName('return_type') ?? undefined;
-  return { kind: 'method', name: nameNode.text, nameNode, decorators, returnType };
+  const body = definition.childForFieldName('body') ?? undefined;
+  return { kind: 'method', name: nameNode.text, nameNode, decorators, returnType, body };
 }
 
 function nestedClass(statement: Node): NestedClassMember | undefined {

@@ -7,6 +7,7 @@ import { attributeNamed, type ClassBody } from './class-body';
 import type { ClassHeader } from './class-header';
 import type { KindDecision } from './class-kinds';
 import { fieldFromMethod } from './computed-fields';
+import { fieldFromDeclaredAttr } from './declared-attributes';
 import { enumValues } from './enums';
 import { fieldFromAttribute, isReservedAttribute } from './fields';
 import { readModelConfig } from './model-config';
@@ -73,7 +74,7 @@ function classFields(entity: EntityFact, body: ClassBody): FieldFact[] {
     if (member.kind === 'attribute' && !isReservedAttribute(member.name)) {
       field = fieldFromAttribute(member, entity.kind);
     } else if (member.kind === 'method') {
-      field = fieldFromMethod(member);
+      field = fieldFromMethod(member) ?? fieldFromDeclaredAttr(member, entity.kind);
     }
     if (field && !fields.some((other) => other.name === field.name)) fields.push(field);
   }

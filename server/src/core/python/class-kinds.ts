@@ -1,6 +1,7 @@
 // Decides what a Python class is (Pydantic model, SQLModel table, SQLAlchemy model, enum) from its
 // direct bases, its header keywords and, for ORM classes whose base lives elsewhere, its body.
 // Bases defined in the same file are followed; others leave a provisional guess for the index.
+import type { Node } from 'web-tree-sitter';
 import type { EntityKind, TypeExpr } from '../facts';
 import { attributeNamed, type ClassBody } from './class-body';
 import { baseWithoutArguments, type ClassHeader } from './class-header';
@@ -128,12 +129,21 @@ function withAbstractMarker(decision: KindDecision, body: ClassBody): KindDecisi
 
 function hasOrmEvidence(body: ClassBody): boolean {
   return body.members.some((member) => {
+    if (member.kind === 'method') return member.decorators.some(isDeclaredAttr);
     if (member.kind !== 'attribute') return false;
     if (ORM_MARKER_NAMES.includes(member.name)) return true;
     if (member.name === '__abstract__') return member.value?.type === 'true';
     if (member.valueCallee && ORM_VALUE_CALLS.has(member.valueCallee)) return true;
     return isMappedType(member.typeExpr);
   });
+}
+
+/** `declared_attr`, `orm.declared_attr`, `declared_attr.directive`, `declared_attr.cascading`. */
+const DECLARED_ATTR = /^(?:[\w.]*\.)?declared_attr(?:\.(?:directive|cascading))?$/;
+
+/** A decorator by which a method declares a mapped attribute (a column or a relationship). */
+export function isDeclaredAttr(decorator: Node): boolean {
+  return DECLARED_ATTR.test(decorator.text);
 }
 
 const MAPPED_WRAPPERS = new Set(['Mapped', 'WriteOnlyMapped', 'DynamicMapped']);

@@ -1,14 +1,15 @@
-// Python classes that describe data: Pydantic models, SQLModel and SQLAlchemy models, enums.
-// A query finds the module-level classes and `Base = declarative_base()` assignments; only the
-// bodies of those classes are walked.
+// Python classes that describe data: Pydantic models, SQLModel and SQLAlchemy models, enums,
+// and module-level Core tables. A query finds the module-level classes and the assignments
+// `Base = declarative_base()` and `x = Table(...)`; only the bodies of those classes are walked.
 import type { Node, Tree } from 'web-tree-sitter';
-import type { EntityFact, FileFacts } from '../facts';
+import type { CoreTableFact, EntityFact, FileFacts } from '../facts';
 import { rangeOf } from '../syntax/nodes';
 import { loadQuery } from '../syntax/parser';
 import { scanClassBody, type ClassBody } from './class-body';
 import { readClassHeader, type ClassHeader } from './class-header';
 import { decideKind, type KindContext, type KindDecision } from './class-kinds';
 import { buildClassEntity } from './class-entity';
+import { coreTableOf } from './core-tables';
 import { moduleIndexTarget, tableIndexOfCall } from './table-indexes';
 
 interface ClassCandidate {
@@ -23,6 +24,7 @@ interface ModuleCaptures {
   classes: Node[];
   bases: { name: Node; statement: Node }[];
   indexes: Node[];
+  tables: { name: Node; call: Node }[];
 }
 
 /** Reads everything from the tree; `text` is part of the extractor signature but not needed. */
@@ -45,10 +47,21 @@ export function extractPythonClasses(tree: Tree, text: string, facts: FileFacts)
   attachModuleIndexes(captures.indexes, entities);
   entities.sort((a, b) => compareRanges(a.fullRange.start, b.fullRange.start));
   facts.entities.push(...entities);
+  addCoreTables(captures.tables, facts);
+}
+
+/** `part_tags = Table("part_tags", metadata, ...)`; a later binding of the name wins. */
+function addCoreTables(captures: { name: Node; call: Node }[], facts: FileFacts): void {
+  const tables = new Map<string, CoreTableFact>();
+  for (const { name, call } of captures) {
+    const table = guarded(facts, call, () => coreTableOf(name, call));
+    if (table) tables.set(table.variable, table);
+  }
+  if (tables.size) facts.tables = [...tables.values()];
 }
 
 function captureModuleStatements(tree: Tree): ModuleCaptures {
-  const captures: ModuleCaptures = { classes: [], bases: [], indexes: [] };
+  const captures: ModuleCaptures = { classes: [], bases: [], indexes: [], tables: [] };
   const query = loadQuery('python', 'classes');
   for (const match of query.matches(tree.rootNode, { maxStartDepth: 0 })) {
     const byName = new Map(match.captures.map((capture) => [capture.name, capture.node]));
@@ -60,6 +73,9 @@ function captureModuleStatements(tree: Tree): ModuleCaptures {
     const name = byName.get('base.name');
     const statement = byName.get('base');
     if (name && statement) captures.bases.push({ name, statement });
+    const tableName = byName.get('table.name');
+    const table = byName.get('table');
+    if (tableName && table) captures.tables.push({ name: tableName, call: table });
   }
   captures.classes.sort((a, b) => a.startIndex - b.startIndex);
   return captures;

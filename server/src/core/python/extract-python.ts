@@ -1,6 +1,8 @@
-// Python facts: Pydantic/SQLModel/SQLAlchemy classes, enums, FastAPI routes and routers, imports.
+// Python facts: Pydantic/SQLModel/SQLAlchemy classes, enums, FastAPI routes and routers, imports,
+// queries, and the migration a revision or script holds.
 import type { Tree } from 'web-tree-sitter';
 import type { FileFacts } from '../facts';
+import { extractMigrationFacts } from '../migrations/migration-facts';
 import { extractQueries } from '../queries/extract-queries';
 import { extractPythonClasses } from './classes';
 import { extractPythonImports } from './imports';
@@ -12,4 +14,5 @@ export function extractPythonFacts(tree: Tree, text: string, facts: FileFacts): 
   extractPythonClasses(tree, text, facts);
   extractPythonRoutes(tree, text, facts);
   extractQueries(tree, text, facts);
+  extractMigrationFacts(tree, text, facts);
 }

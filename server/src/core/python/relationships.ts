@@ -22,7 +22,17 @@ export function readRelationshipCall(call: CallArgs, annotation?: TypeExpr): Rel
   const lazy = call.keywords.get('lazy') ?? dictionaryEntry(call, 'sa_relationship_kwargs', 'lazy');
   const lazyText = lazy ? stringValue(lazy) : undefined;
   if (lazyText !== undefined) relationship.lazy = lazyText;
+  const secondary = call.keywords.get('secondary');
+  if (secondary) readSecondary(secondary, relationship);
   return relationship;
+}
+
+/** `secondary=part_tags`, `secondary="part_tags"` or `secondary=lambda: part_tags`. */
+function readSecondary(value: Node, relationship: RelationshipFact): void {
+  const body = value.type === 'lambda' ? value.childForFieldName('body') : value;
+  const quoted = body ? stringValue(body) : undefined;
+  if (quoted !== undefined) relationship.secondary = { name: quoted, quoted: true };
+  else if (body?.type === 'identifier') relationship.secondary = { name: body.text, quoted: false };
 }
 
 function identifierText(node: Node): string | undefined {
@@ -36,9 +46,13 @@ function readBackPopulates(value: Node, relationship: RelationshipFact): void {
 
 /** `backref="parts"` or `backref=backref("parts", lazy="dynamic")`. */
 function readBackref(value: Node, relationship: RelationshipFact): void {
-  const nameNode = readCall(value)?.positional[0] ?? value;
+  const call = readCall(value);
+  const nameNode = call?.positional[0] ?? value;
   relationship.backref = stringOrText(nameNode);
   relationship.backPopulatesRange ??= rangeOf(nameNode);
+  const lazy = call?.keywords.get('lazy');
+  const lazyText = lazy ? stringValue(lazy) : undefined;
+  if (lazyText !== undefined) relationship.backrefLazy = lazyText;
 }
 
 /** `sa_relationship_kwargs={"lazy": "selectin"}` → the `"selectin"` node. */

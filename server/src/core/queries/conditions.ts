@@ -1,6 +1,8 @@
 // The columns a query clause filters, sorts or joins on, read from its arguments as written:
 // `.where(Part.name == name)`, `.filter(Part.qty > 1)`, `.filter_by(sku=sku)`,
-// `.order_by(Part.name.desc())`, `.join(Category, Part.category_id == Category.id)`.
+// `.order_by(Part.name.desc())`, `.join(Category, Part.category_id == Category.id)`, Core table
+// columns (`part_tags.c.tag_id == tag_id`) and filters through a relationship
+// (`Part.tags.any(Tag.id == tag_id)`).
 import type { Node } from 'web-tree-sitter';
 import { namedChildren, rangeOf } from '../syntax/nodes';
 import type { ConditionClause, QueryConditionFact } from './query-facts';
@@ -9,6 +11,8 @@ interface ColumnReference {
   model: string;
   column: string;
   node: Node;
+  /** `model` is a Core table: `part_tags.c.tag_id`. */
+  table?: boolean;
 }
 
 /** Comparisons an index can serve; `!=`, `is not` and `not in` scan anyway. */
@@ -21,6 +25,8 @@ const RANGE_METHODS = new Set(['between']);
 const TRANSPARENT_CALLS = new Set(['col', 'asc', 'desc', 'nulls_first', 'nulls_last']);
 const SORT_METHODS = new Set(['asc', 'desc', 'nulls_first', 'nulls_last', 'nullsfirst']);
 const COMBINING_CALLS = new Set(['and_', 'or_']);
+/** Relationship comparators that filter through the related rows. */
+const THROUGH_METHODS = new Set(['any', 'contains']);
 const NONE_OR_BOOLEAN = new Set(['none', 'true', 'false']);
 /** Walks that go deeper than this into one condition are given up. */
 const MAX_DEPTH = 12;
@@ -101,6 +107,55 @@ function addFilter(
     return;
   }
   addColumnMethod(kind, functionNode, conditions);
+  addThroughRelationship(kind, functionNode, argumentList, conditions, depth);
+}
+
+/**
+ * `Part.tags.any(Tag.id == tag_id)`, `Part.tags.any(id=tag_id)`, `Part.tags.contains(tag)`: a
+ * filter through a relationship (an association table, when it has a `secondary`). The rules
+ * decide whether `tags` is a relationship; on a string column `.contains()` is a LIKE.
+ */
+function addThroughRelationship(
+  kind: ConditionClause,
+  functionNode: Node,
+  argumentList: Node,
+  conditions: QueryConditionFact[],
+  depth: number,
+): void {
+  if (functionNode.type !== 'attribute') return;
+  const method = functionNode.childForFieldName('attribute')?.text ?? '';
+  const object = functionNode.childForFieldName('object');
+  const relationship = object ? columnReference(object, false) : undefined;
+  if (!THROUGH_METHODS.has(method) || !relationship || relationship.table) return;
+  const through: NonNullable<QueryConditionFact['through']> = {
+    method: method as 'any' | 'contains',
+  };
+  const target = method === 'any' ? anyCriterion(argumentList, depth) : undefined;
+  if (target) through.target = target;
+  conditions.push({
+    clause: kind,
+    model: relationship.model,
+    column: relationship.column,
+    range: rangeOf(relationship.node),
+    equality: true,
+    through,
+  });
+}
+
+/** The target column `.any(...)` compares for equality: `Tag.id == tag_id` or `id=tag_id`. */
+function anyCriterion(argumentList: Node, depth: number) {
+  const [argument, ...rest] = namedChildren(argumentList);
+  if (!argument || rest.length) return undefined;
+  if (argument.type === 'keyword_argument') {
+    const column = argument.childForFieldName('name')?.text;
+    return column ? { column } : undefined;
+  }
+  const inner: QueryConditionFact[] = [];
+  addFilter('where', argument, inner, depth + 1);
+  const found = inner.length === 1 && inner[0].equality && !inner[0].otherColumn && inner[0];
+  return found && found.model && !found.table
+    ? { model: found.model, column: found.column }
+    : undefined;
 }
 
 /** `Part.sku.in_(skus)`, `Part.qty.between(1, 5)`. */
@@ -121,6 +176,7 @@ function addColumnMethod(
     column: column.column,
     range: rangeOf(column.node),
     equality: EQUALITY_METHODS.has(method),
+    ...(column.table ? { table: true } : {}),
   });
 }
 
@@ -149,6 +205,7 @@ function addComparison(kind: ConditionClause, node: Node, conditions: QueryCondi
       range: rangeOf(column.node),
       equality: EQUALITY_OPERATORS.has(operator),
     };
+    if (column.table) condition.table = true;
     if (partner) condition.otherColumn = { model: partner.model, column: partner.column };
     conditions.push(condition);
   }
@@ -156,15 +213,28 @@ function addComparison(kind: ConditionClause, node: Node, conditions: QueryCondi
 
 /**
  * `Part.name` (also inside `col(...)`, or sorted with `.desc()` when `sorting`) as a class and a
- * column. The class must look like one (`Part`, `models.Part`): a lower-case object is a value.
+ * column. The class must look like one (`Part`, `models.Part`): a lower-case object is a value,
+ * unless it is a Core table's column collection (`part_tags.c.tag_id`).
  */
 function columnReference(node: Node, sorting: boolean): ColumnReference | undefined {
   if (node.type === 'call') return columnInsideCall(node, sorting);
   if (node.type !== 'attribute') return undefined;
   const object = node.childForFieldName('object');
   const attribute = node.childForFieldName('attribute');
-  if (!object || !attribute || !isClassLike(object)) return undefined;
+  if (!object || !attribute) return undefined;
+  const table = tableOfColumns(object);
+  if (table) return { model: table, column: attribute.text, node, table: true };
+  if (!isClassLike(object)) return undefined;
   return { model: object.text, column: attribute.text, node };
+}
+
+/** `part_tags.c` or `part_tags.columns`: the Core table variable whose columns these are. */
+function tableOfColumns(object: Node): string | undefined {
+  if (object.type !== 'attribute') return undefined;
+  const collection = object.childForFieldName('attribute')?.text;
+  const owner = object.childForFieldName('object');
+  if (collection !== 'c' && collection !== 'columns') return undefined;
+  return owner?.type === 'identifier' ? owner.text : undefined;
 }
 
 function columnInsideCall(node: Node, sorting: boolean): ColumnReference | undefined {

@@ -29,6 +29,14 @@ export interface QueryConditionFact {
   equality: boolean;
   /** Compared with another class's column (`Part.category_id == Category.id`). */
   otherColumn?: { model: string; column: string };
+  /** `model` names a Core table and `column` one of its columns: `part_tags.c.tag_id`. */
+  table?: boolean;
+  /**
+   * A filter through the relationship `column` of `model`: `Part.tags.any(Tag.id == tag_id)`
+   * (with the target's column compared for equality, when there is one) or
+   * `Part.tags.contains(tag)`.
+   */
+  through?: { method: 'any' | 'contains'; target?: { model?: string; column: string } };
 }
 
 /**

@@ -54,7 +54,10 @@ export function lazyRelationship(
   return backrefs(view).get(`${entity.id}#${attribute}`);
 }
 
-/** Every `backref="parts"` in the workspace, by the entity and name it creates. */
+/**
+ * Every lazy `backref="parts"` in the workspace, by the entity and name it creates; a
+ * `backref("parts", lazy="selectin")` that loads with its parent is left out.
+ */
 function backrefs(view: IndexView): Map<string, LazyRelationship> {
   let map = backrefsByView.get(view);
   if (map) return map;
@@ -64,6 +67,7 @@ function backrefs(view: IndexView): Map<string, LazyRelationship> {
     for (const field of entity.fields) {
       const relationship = field.relationship;
       if (!relationship?.backref || !relationship.target) continue;
+      if (NOT_PER_ROW_LAZY.has(relationship.backrefLazy ?? '')) continue;
       const target = view.resolveEntity(entity.file, relationship.target);
       if (target)
         map.set(`${target.id}#${relationship.backref}`, {

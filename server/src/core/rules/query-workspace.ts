@@ -1,7 +1,7 @@
 // The query facts of the whole workspace, for the query-performance rules. Follows a loop's
 // iterable through calls to the functions that build it (`crud.get_parts(db)`), across files,
 // to the `select(Part)` behind it and the loader options applied on the way.
-import type { FileFacts } from '../facts';
+import type { CoreTableFact, FileFacts } from '../facts';
 import { PythonModules } from '../index/python-modules';
 import type {
   LoaderOptionFact,
@@ -34,6 +34,12 @@ export interface ResolvedFunction {
   fact: QueryFunctionFact;
 }
 
+/** A Core table (`part_tags = Table(...)`) and the file that declares it. */
+export interface ResolvedTable {
+  file: string;
+  table: CoreTableFact;
+}
+
 /** Calls followed deeper than this are given up (and recursion stops). */
 const MAX_CALL_DEPTH = 4;
 
@@ -41,6 +47,7 @@ export class QueryWorkspace {
   private readonly byFile = new Map<string, PythonQueryFile>();
   private readonly definers = new Map<string, string[]>();
   private modules: PythonModules | undefined;
+  private everyFile: Map<string, FileFacts> | undefined;
 
   constructor(private readonly files: readonly FileFacts[]) {
     for (const facts of files) {
@@ -186,9 +193,35 @@ export class QueryWorkspace {
     return matching?.length === 1 ? { file: files[0], fact: matching[0] } : undefined;
   }
 
+  /** The Core table a name used in `file` refers to: declared there or imported. */
+  resolveTable(file: string, variable: string): ResolvedTable | undefined {
+    const symbol = this.pythonModules().resolveName(file, variable);
+    if (symbol.kind !== 'name') return undefined;
+    const table = this.allFiles()
+      .get(symbol.file)
+      ?.tables?.find((candidate) => candidate.variable === symbol.name);
+    return table ? { file: symbol.file, table } : undefined;
+  }
+
+  /** The one Core table of the workspace with this database name (`secondary="part_tags"`). */
+  tableNamed(name: string): ResolvedTable | undefined {
+    const found: ResolvedTable[] = [];
+    for (const facts of this.files) {
+      for (const table of facts.tables ?? []) {
+        if (table.name === name) found.push({ file: facts.file, table });
+      }
+    }
+    return found.length === 1 ? found[0] : undefined;
+  }
+
   private pythonModules(): PythonModules {
-    this.modules ??= new PythonModules(new Map(this.files.map((facts) => [facts.file, facts])));
+    this.modules ??= new PythonModules(this.allFiles());
     return this.modules;
+  }
+
+  private allFiles(): Map<string, FileFacts> {
+    this.everyFile ??= new Map(this.files.map((facts) => [facts.file, facts]));
+    return this.everyFile;
   }
 }
 

@@ -54,6 +54,8 @@ function backPopulatesProblem(view: IndexView, entity: ResolvedEntity, field: Re
     back.relationship?.target && view.resolveEntity(target.file, back.relationship.target);
   const pointsHere = !backTarget || backTarget.id === entity.id;
   if (back.relationship && pointsHere && (backTo === undefined || backTo === field.name)) return;
+  if (back.relationship && pointsHere && isSiblingRelationship(view, entity, target, backTo))
+    return;
   if (back.relationship && !pointsHere) {
     return {
       ...place,
@@ -88,4 +90,20 @@ function backPopulatesProblem(view: IndexView, entity: ResolvedEntity, field: Re
       },
     ],
   };
+}
+
+/**
+ * `Account.all_organizations` (back_populates="account") beside `Account.organizations`, the one
+ * `Organization.account` names: two relationships of one class to the same model. SQLAlchemy
+ * pairs each back_populates by itself and checks no reciprocity, so the extra link is valid.
+ */
+function isSiblingRelationship(
+  view: IndexView,
+  entity: ResolvedEntity,
+  target: ResolvedEntity,
+  name: string | undefined,
+): boolean {
+  const sibling = entity.fields.find((f) => f.name === name)?.relationship;
+  if (!sibling?.target) return false;
+  return view.resolveEntity(entity.file, sibling.target)?.id === target.id;
 }

@@ -2,6 +2,7 @@
 // and the pairs that returns findings. Rules never see LSP or the file system.
 import type { Finding, Severity } from '../findings/finding';
 import type { IndexView } from '../index/resolved';
+import type { MigrationIndexes } from '../migrations/migration-indexes';
 import type { Pairing } from '../pairing/pairs';
 import type { FieldComparisons } from './field-comparison';
 import type { PropertyReads } from './property-reads';
@@ -14,6 +15,8 @@ export interface RuleContext {
   reads: PropertyReads;
   /** Python query facts of every file, for the query-performance rules. */
   queries: QueryWorkspace;
+  /** What the project's migrations, replayed, leave indexed (replayed on first question). */
+  migrations: MigrationIndexes;
 }
 
 export interface Rule {

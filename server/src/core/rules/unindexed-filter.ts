@@ -1,5 +1,6 @@
 // unindexed-filter: a query filters, sorts (with a limit) or joins on a column that has no index,
-// primary key or unique constraint, so the database reads the whole table to answer it.
+// primary key or unique constraint, so the database reads the whole table to answer it. When the
+// project has migrations, an index they create (and the model does not declare) counts too.
 import type { Finding, FindingFix } from '../findings/finding';
 import type { ResolvedEntity, ResolvedField } from '../index/resolved';
 import type { QueryConditionFact, QueryRootFact } from '../queries/query-facts';
@@ -35,12 +36,12 @@ export const unindexedFilter: Rule = {
     const seen = new Set<string>();
     for (const facts of context.queries.applicationFiles()) {
       for (const root of facts.queries.roots) {
-        for (const column of unindexedColumns(context, facts, root)) {
+        for (const [column, ...again] of byColumn(unindexedColumns(context, facts, root))) {
           const { line, character } = column.condition.range.start;
           const key = `${facts.file}:${line}:${character}`;
           if (seen.has(key)) continue;
           seen.add(key);
-          findings.push(finding(context, facts, column));
+          findings.push(finding(context, facts, column, again));
         }
       }
     }
@@ -48,7 +49,10 @@ export const unindexedFilter: Rule = {
   },
 };
 
-/** Every condition of a query whose column resolves to a field of an ORM model. */
+/**
+ * Every condition of a query on a column of an ORM model (not on a Core table's column, and not
+ * a filter through a relationship).
+ */
 export function conditionColumns(
   context: RuleContext,
   file: string,
@@ -56,6 +60,7 @@ export function conditionColumns(
 ): ConditionColumn[] {
   const columns: ConditionColumn[] = [];
   for (const condition of root.conditions) {
+    if (condition.through || condition.table) continue;
     const model = condition.model ?? root.model;
     const entity = model ? context.view.resolveEntity(file, model) : undefined;
     if (!entity || !ORM_KINDS.has(entity.kind)) continue;
@@ -65,11 +70,21 @@ export function conditionColumns(
   return columns;
 }
 
+/** One query filtering and sorting on one column is one finding, at its first condition. */
+function byColumn(columns: ConditionColumn[]): ConditionColumn[][] {
+  const groups = new Map<string, ConditionColumn[]>();
+  for (const column of columns) {
+    const key = `${column.entity.id}#${column.field.name}`;
+    groups.set(key, [...(groups.get(key) ?? []), column]);
+  }
+  return [...groups.values()];
+}
+
 function unindexedColumns(context: RuleContext, facts: PythonQueryFile, root: QueryRootFact) {
   if (isNarrowed(context, facts.file, root)) return [];
   return conditionColumns(context, facts.file, root).filter(
     (column) =>
-      !isIndexed(column.entity, column.field) &&
+      !isIndexed(context, column.entity, column.field) &&
       !column.field.foreignKey &&
       !isLowCardinality(context, column) &&
       isWorthAnIndex(root, column.condition) &&
@@ -85,11 +100,12 @@ function unindexedColumns(context: RuleContext, facts: PythonQueryFile, root: Qu
  */
 function isNarrowed(context: RuleContext, file: string, root: QueryRootFact): boolean {
   return root.conditions.some((condition) => {
-    if (!condition.equality) return false;
+    // A filter through a relationship is a subquery per row, not a way into the table.
+    if (!condition.equality || condition.through) return false;
     const model = condition.model ?? root.model;
     const entity = model ? context.view.resolveEntity(file, model) : undefined;
     const field = entity?.fields.find((f) => f.name === condition.column);
-    return !entity || !field || isIndexed(entity, field) || !!field.foreignKey;
+    return !entity || !field || isIndexed(context, entity, field) || !!field.foreignKey;
   });
 }
 
@@ -103,11 +119,32 @@ function isWorthAnIndex(root: QueryRootFact, condition: QueryConditionFact): boo
   return root.kind !== 'call' || condition.equality;
 }
 
-/** An index, primary key or unique constraint whose first column is this one. */
-export function isIndexed(entity: ResolvedEntity, field: ResolvedField): boolean {
+/**
+ * An index, primary key or unique constraint whose first column is this one: on the model, or
+ * made by a migration (or maybe made by migration code Seam cannot read).
+ */
+export function isIndexed(context: RuleContext, entity: ResolvedEntity, field: ResolvedField) {
+  if (isIndexedOnModel(entity, field)) return true;
+  const replayed = replayedIndex(context, entity, field);
+  return replayed === 'indexed' || replayed === 'unreadable';
+}
+
+function isIndexedOnModel(entity: ResolvedEntity, field: ResolvedField): boolean {
   if (field.index || field.primaryKey || field.unique) return true;
   const column = field.column ?? field.name;
   return (entity.tableIndexes ?? []).some((index) => index.columns[0] === column);
+}
+
+/**
+ * What the replayed migrations say about an index on the column. A column inherited from a
+ * mapped base class (joined or single-table inheritance) lives in that class's table.
+ */
+function replayedIndex(context: RuleContext, entity: ResolvedEntity, field: ResolvedField) {
+  const owner = context.view.entityById.get(field.declaredIn);
+  const mappedOwner = owner && ORM_KINDS.has(owner.kind) && !owner.abstract && owner.tableName;
+  const table = mappedOwner ? owner.tableName : entity.tableName;
+  if (!table) return 'not-replayed';
+  return context.migrations.leadingIndex(table, field.column ?? field.name);
 }
 
 /** `Part.category_id == Category.id`: the join uses the index on the other side. */
@@ -117,7 +154,7 @@ function joinServedByOtherSide(context: RuleContext, file: string, condition: Qu
   const entity = context.view.resolveEntity(file, other.model);
   const field = entity?.fields.find((f) => f.name === other.column);
   // A side Seam cannot see may well be indexed: stay silent.
-  return !entity || !field || isIndexed(entity, field);
+  return !entity || !field || isIndexed(context, entity, field);
 }
 
 /** Boolean, enum and literal columns split a table into a few big parts: an index rarely helps. */
@@ -136,11 +173,18 @@ function isLowCardinality(context: RuleContext, { entity, field }: ConditionColu
   return isEnum(type.name) || (!!defaultOwner && isEnum(defaultOwner));
 }
 
-function finding(context: RuleContext, facts: PythonQueryFile, column: ConditionColumn): Finding {
+function finding(
+  context: RuleContext,
+  facts: PythonQueryFile,
+  column: ConditionColumn,
+  again: ConditionColumn[],
+): Finding {
   const { condition, entity, field } = column;
   const table = entity.tableName ?? entity.name;
   const fix = indexFix(context, column);
   const declared = declaringClass(context, field);
+  const replayed = replayedIndex(context, entity, field) === 'none' ? context.migrations.count : 0;
+  const where = replayed ? `, on the model or in any of the ${migrations(replayed)},` : ',';
   return {
     code: CODE,
     severity: 'information',
@@ -148,14 +192,23 @@ function finding(context: RuleContext, facts: PythonQueryFile, column: Condition
     range: condition.range,
     message:
       `This query ${CLAUSE_WORDS[condition.clause]} ${entity.name}.${field.name}, which has no ` +
-      `index, primary key or unique constraint, so the database reads every row of ${table} to ` +
-      `answer it, and the query slows down as the table grows. Add index=True to the column ` +
-      `(and a migration that creates the index).`,
+      `index, primary key or unique constraint${where} so the database reads every row of ` +
+      `${table} to answer it, and the query slows down as the table grows. Add index=True to ` +
+      `the column (and a migration that creates the index).`,
     related: [
       { file: declared.file, range: field.range, message: 'the column, declared without an index' },
+      ...again.map((other) => ({
+        file: facts.file,
+        range: other.condition.range,
+        message: `the same query ${CLAUSE_WORDS[other.condition.clause]} it here`,
+      })),
     ],
     ...(fix ? { fixes: [fix] } : {}),
   };
+}
+
+function migrations(count: number): string {
+  return `${count} replayed migration${count > 1 ? 's' : ''}`;
 }
 
 /** `index=True` in the column's call, in the file of the class that declares it. */

@@ -1,0 +1,46 @@
+// Relationships that SQLAlchemy mixins (and models) declare through `@declared_attr`:
+// `@declared_attr def owner(cls) -> Mapped["User"]: return relationship("User", lazy="raise")`.
+// Every model built on the class maps the relationship under the method's name, with the
+// options of the returned call, as if it were written `owner = relationship(...)`.
+import type { Node } from 'web-tree-sitter';
+import type { EntityKind, FieldFact } from '../facts';
+import type { AttributeMember, MethodMember } from './class-body';
+import { isDeclaredAttr } from './class-kinds';
+import { fieldFromAttribute } from './fields';
+import { RELATIONSHIP_CALLS } from './relationships';
+import { baseName, parsePythonType } from './types';
+
+/** The relationship a `@declared_attr` method returns, as a field; undefined for anything else. */
+export function fieldFromDeclaredAttr(
+  member: MethodMember,
+  entityKind: EntityKind,
+): FieldFact | undefined {
+  if (!member.decorators.some(isDeclaredAttr)) return undefined;
+  const returned = returnedValue(member.body);
+  const callee = returned?.value.childForFieldName('function')?.text;
+  if (!returned || returned.value.type !== 'call' || !callee) return undefined;
+  if (!RELATIONSHIP_CALLS.has(baseName(callee))) return undefined;
+
+  const attribute: AttributeMember = {
+    kind: 'attribute',
+    name: member.name,
+    nameNode: member.nameNode,
+    value: returned.value,
+    valueCallee: baseName(callee),
+    statement: returned.statement,
+  };
+  if (member.returnType) {
+    attribute.annotation = member.returnType;
+    attribute.typeExpr = parsePythonType(member.returnType);
+  }
+  return fieldFromAttribute(attribute, entityKind);
+}
+
+/** The value of the body's one `return`; none when it returns in several places. */
+function returnedValue(body: Node | undefined): { value: Node; statement: Node } | undefined {
+  if (!body) return undefined;
+  const returns = body.descendantsOfType('return_statement');
+  const statement = returns.length === 1 ? returns[0] : null;
+  const value = statement?.namedChildren[0];
+  return statement && value ? { value, statement } : undefined;
+}
