@@ -269,8 +269,29 @@ describe('class kinds', () => {
   ];
 
   it.each(notEntities)('does not take %s for a model', async (_, code, name) => {
-    const entities = await entitiesOf(code);
-    expect(entities.map((entity) => entity.name)).not.toContain(name);
+    const models = (await entitiesOf(code)).filter((entity) => !entity.fieldMixin);
+    expect(models.map((entity) => entity.name)).not.toContain(name);
+  });
+
+  // Pydantic takes a plain base's annotated attributes and computed fields as fields.
+  const mixins: [string, string, string, boolean][] = [
+    ['a plain class with annotations', 'class Audit:\n    by: str = Field()', 'Audit', true],
+    ['an ABC with annotations', 'class Audit(ABC):\n    by: str', 'Audit', true],
+    [
+      'a plain class with a computed field',
+      'class Labelled:\n    @computed_field\n    def label(self) -> str:\n        return "x"',
+      'Labelled',
+      true,
+    ],
+    ['a plain class without annotations', 'class Helper:\n    x = 1', 'Helper', false],
+    ['a dataclass', '@dataclass\nclass Point:\n    x: int', 'Point', false],
+    ['a TypedDict', 'class Row(TypedDict):\n    name: str', 'Row', false],
+    ['a Protocol', 'class Repo(Protocol):\n    name: str', 'Repo', false],
+  ];
+
+  it.each(mixins)('keeps %s as a field mixin: %s', async (_, code, name, isMixin) => {
+    const entity = (await entitiesOf(code)).find((candidate) => candidate.name === name);
+    expect(entity?.fieldMixin ?? false).toBe(isMixin);
   });
 });
 

@@ -191,6 +191,11 @@ export interface EntityFact {
    */
   provisional?: boolean;
   /**
+   * A plain class (no model base) whose annotated attributes a Pydantic model inheriting it takes
+   * as fields (`class _StateFields: active: list[str] = Field(...)`). Never a model by itself.
+   */
+  fieldMixin?: boolean;
+  /**
    * A declarative base (`class Base(DeclarativeBase)`, `Base = declarative_base()`) or a class
    * with `__abstract__`.
    */

@@ -32,7 +32,7 @@ export class PythonEntityResolver {
     const kind = this.settleKind(entity, new Set());
     const bases = kind ? this.baseEntities(entity) : [];
     const resolvedBases = bases
-      .map((base) => this.resolve(base, visiting))
+      .map((base) => this.resolve(base, visiting) ?? (kind ? fieldMixin(base, kind) : null))
       .filter((base): base is ResolvedEntity => !!base);
     const result = kind ? this.join(entity, kind, resolvedBases) : null;
     this.resolved.set(entity.id, result);
@@ -83,7 +83,8 @@ export class PythonEntityResolver {
       ...rest,
       kind,
       fields,
-      baseIds: bases.map((base) => base.id),
+      // A plain mixin lends its fields but is no entity of the view.
+      baseIds: bases.filter((base) => this.resolved.get(base.id)).map((base) => base.id),
       config,
       abstract: entity.abstract && kind === 'sqlalchemy-model' ? true : undefined,
       tableName: entity.tableName ?? (kind === 'sqlalchemy-model' ? inheritedTable : undefined),
@@ -126,4 +127,16 @@ function finishField(
 
 function isColumnLike(field: FieldFact): boolean {
   return !field.relationship && !field.computed && !field.excluded;
+}
+
+/** A plain mixin's annotated attributes, as a base of a Pydantic model takes them. */
+function fieldMixin(base: EntityFact, kind: EntityKind): ResolvedEntity | null {
+  if (!base.fieldMixin || (kind !== 'pydantic-model' && kind !== 'sqlmodel-model')) return null;
+  const { fields, provisional: _p, config: _c, fieldMixin: _m, ...rest } = base;
+  return {
+    ...rest,
+    kind,
+    fields: fields.map((field) => ({ ...field, declaredIn: base.id })),
+    baseIds: [],
+  };
 }

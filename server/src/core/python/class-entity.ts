@@ -49,6 +49,7 @@ function applyHeaderDetails(
 ): void {
   if (body.docstring !== undefined) entity.docstring = body.docstring;
   if (decision.provisional) entity.provisional = true;
+  if (decision.fieldMixin) entity.fieldMixin = true;
   if (decision.abstract) entity.abstract = true;
   if (Object.keys(header.keywords).length) entity.classKeywords = header.keywords;
 }

@@ -4,6 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { EntityKind, TypeExpr } from '../facts';
 import { attributeNamed, type ClassBody } from './class-body';
+import { isComputedFieldMethod } from './computed-fields';
 import { baseWithoutArguments, type ClassHeader } from './class-header';
 import { looksLikeEnumBody } from './enums';
 import { baseName } from './types';
@@ -12,6 +13,8 @@ export interface KindDecision {
   kind: EntityKind;
   provisional?: boolean;
   abstract?: boolean;
+  /** A plain class that only lends its annotated attributes to models inheriting it. */
+  fieldMixin?: boolean;
 }
 
 const ENUM_BASES = new Set(['Enum', 'IntEnum', 'StrEnum', 'Flag', 'IntFlag', 'ReprEnum']);
@@ -29,6 +32,9 @@ const NON_MODEL_BASES = new Set([
   // Settings are Pydantic models, but they are read from the environment, never sent.
   'BaseSettings',
 ]);
+
+/** Bases a plain mixin may have. */
+const MIXIN_BASES = new Set(['object', 'ABC', 'Generic']);
 
 /** What the resolver knows about the rest of the file. */
 export interface KindContext {
@@ -54,7 +60,26 @@ export function decideKind(
   if (names.some((name) => isCandidateBase(name, context))) {
     return { kind: looksLikeEnumBody(body) ? 'enum' : 'pydantic-model', provisional: true };
   }
+  if (isFieldMixin(header, names, body)) {
+    return { kind: 'pydantic-model', provisional: true, fieldMixin: true };
+  }
   return undefined;
+}
+
+/**
+ * Pydantic takes the annotated attributes and `@computed_field` methods of every class in a
+ * model's MRO as fields, models or not; a class without model bases that has either is kept for
+ * the models that may inherit it.
+ */
+function isFieldMixin(header: ClassHeader, names: string[], body: ClassBody): boolean {
+  // Dataclasses, TypedDicts, NamedTuples and Protocols are classes of their own kind.
+  if (header.decorators.length || !names.every((name) => MIXIN_BASES.has(baseName(name))))
+    return false;
+  return body.members.some(
+    (member) =>
+      (member.kind === 'attribute' && !!member.typeExpr) ||
+      (member.kind === 'method' && isComputedFieldMethod(member)),
+  );
 }
 
 /** Kinds fixed by well-known bases, decorators and class keywords alone. */
@@ -100,7 +125,7 @@ function localBaseKind(names: string[], context: KindContext): KindDecision | un
   for (const name of names) {
     if (context.declarativeBases.has(name)) return { kind: 'sqlalchemy-model', abstract: true };
     const local = context.localClass(name);
-    if (local) return local;
+    if (local && !local.fieldMixin) return local;
   }
   return undefined;
 }
@@ -155,7 +180,8 @@ export function isMappedType(typeExpr: TypeExpr | undefined): boolean {
 
 /** A base this file cannot classify, which may be a model defined in another file. */
 function isCandidateBase(name: string, context: KindContext): boolean {
-  if (context.localClass(name) === null) return false;
+  const local = context.localClass(name);
+  if (local === null || local?.fieldMixin) return false;
   const last = baseName(name);
   if (NON_MODEL_BASES.has(last)) return false;
   return !/(Error|Exception|Warning)$/.test(last);

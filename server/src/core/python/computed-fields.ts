@@ -46,6 +46,11 @@ function applyComputedFieldOptions(field: FieldFact, decorator: Node): void {
   field.wireName = field.alias ?? field.name;
 }
 
+/** A `@computed_field` method: Pydantic serialises its value. */
+export function isComputedFieldMethod(member: MethodMember): boolean {
+  return member.decorators.some((node) => decoratorName(node) === 'computed_field');
+}
+
 /** `computed_field`, `pydantic.computed_field` and `computed_field(...)` → computed_field. */
 function decoratorName(node: Node): string {
   const callee = node.type === 'call' ? node.childForFieldName('function') : node;
