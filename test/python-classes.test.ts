@@ -454,10 +454,22 @@ describe('Pydantic fields', () => {
       { validationAlias: 'v', wireName: 'x' },
     ],
     [
-      'AliasChoices keeps its first name',
+      'AliasChoices keeps every name, the first as the alias',
       'x: int = Field(validation_alias=AliasChoices("a", "b"))',
       'x',
-      { validationAlias: 'a', wireName: 'x' },
+      { validationAlias: 'a', validationAliasChoices: ['a', 'b'], wireName: 'x' },
+    ],
+    [
+      'an AliasPath reads its first step',
+      'x: int = Field(validation_alias=AliasPath("items", 0, "id"))',
+      'x',
+      { validationAlias: 'items', wireName: 'x' },
+    ],
+    [
+      'AliasChoices of a name and a path',
+      'x: int = Field(validation_alias=AliasChoices("x_id", AliasPath("item", "id")))',
+      'x',
+      { validationAlias: 'x_id', validationAliasChoices: ['x_id', 'item'], wireName: 'x' },
     ],
     [
       'constraints as written',

@@ -40,12 +40,6 @@ interface KnownWrong {
  * the exact current findings of its file, so fixing the rule makes these fail and be removed.
  */
 const KNOWN_WRONG: Record<string, KnownWrong> = {
-  // FIXME: `validation_alias=AliasChoices("name", "supplierName")` accepts every choice, but only
-  // the first is read: a TS key using the second is reported (and the field called missing).
-  'request-field-unknown': {
-    missed: [],
-    wrong: ['frontend/src/types.ts:37:2 request-field-unknown'],
-  },
   // FIXME: a foreign key declared in a non-table SQLModel base is never reported (it is skipped
   // on every table that inherits it), and `sa_column_kwargs={"index": True}` is not read.
   'foreign-key-index': {
@@ -116,18 +110,6 @@ describe('rule fixtures', () => {
 });
 
 describe('FIXME: rule misbehaviours, asserted as they are today', () => {
-  // FIXME: NewSupplier.supplierName (types.ts:37), the second of the AliasChoices, is reported.
-  it('request-field-unknown reads only the first of AliasChoices', async () => {
-    const result = await fixture('request-field-unknown');
-    expect(keysInFile(result, 'frontend/src/types.ts')).toEqual([
-      'frontend/src/types.ts:12:2 request-field-unknown',
-      'frontend/src/types.ts:15:2 request-field-unknown',
-      'frontend/src/types.ts:22:2 request-field-unknown',
-      'frontend/src/types.ts:2:2 request-field-unknown',
-      'frontend/src/types.ts:37:2 request-field-unknown',
-    ]);
-  });
-
   // FIXME: AuditedBase.created_by_id (tables.py:44) is missing; Hero.mentor_id (tables.py:63) is
   // indexed through sa_column_kwargs and is reported.
   it('foreign-key-index skips inherited foreign keys and ignores sa_column_kwargs', async () => {

@@ -80,7 +80,13 @@ export interface FieldFact {
   defaultText?: string;
   alias?: string;
   serializationAlias?: string;
+  /**
+   * The key validation reads: the alias, the first of `AliasChoices`, or the first step of an
+   * `AliasPath` (the value is read further inside it).
+   */
   validationAlias?: string;
+  /** Every key `AliasChoices` accepts, in order, when it offers more than one. */
+  validationAliasChoices?: string[];
   docstring?: string;
   /** Constraints such as `max_length=50`, `ge=0`, as written. */
   constraints?: Record<string, string>;

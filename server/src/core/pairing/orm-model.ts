@@ -38,12 +38,19 @@ function ormModelsByStem(view: IndexView): Map<string, ResolvedEntity[]> {
   return byStem;
 }
 
+/** The attributes validation may read a field from: its validation aliases, else its name. */
+export function attributeNames(field: ResolvedField): string[] {
+  if (field.validationAliasChoices) return field.validationAliasChoices;
+  return [field.validationAlias ?? field.name];
+}
+
 /** The model attribute a schema field is read from: its validation alias, else its name. */
 export function ormAttributeOf(
   model: ResolvedEntity,
   field: ResolvedField,
 ): ResolvedField | undefined {
-  return model.fields.find((f) => f.name === (field.validationAlias ?? field.name));
+  const names = attributeNames(field);
+  return model.fields.find((f) => names.includes(f.name));
 }
 
 /** The Pydantic schemas whose ORM model is `model`. */

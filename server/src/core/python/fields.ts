@@ -115,7 +115,11 @@ function applyPydanticOptions(field: FieldFact, call: CallArgs): void {
   const serializationAlias = call.keywords.get('serialization_alias');
   if (serializationAlias) field.serializationAlias ??= stringOrText(serializationAlias);
   const validationAlias = call.keywords.get('validation_alias');
-  if (validationAlias) field.validationAlias ??= aliasChoice(validationAlias);
+  if (validationAlias && field.validationAlias === undefined) {
+    const keys = validationKeys(validationAlias);
+    if (keys.length) field.validationAlias = keys[0];
+    if (keys.length > 1) field.validationAliasChoices = keys;
+  }
 
   const description = call.keywords.get('description');
   if (description) field.docstring ??= stringValue(description);
@@ -123,11 +127,23 @@ function applyPydanticOptions(field: FieldFact, call: CallArgs): void {
   applyConstraints(field, call);
 }
 
-/** `AliasChoices("a", "b")` accepts several names; the first stands for them. */
-function aliasChoice(node: Node): string {
+/**
+ * The top-level keys a validation alias reads: `"a"`; `AliasChoices("a", "b")` → a, b;
+ * `AliasPath("products", 0, "id")` → products (the value is taken inside it); choices may be paths.
+ */
+function validationKeys(node: Node): string[] {
   const call = readCall(node);
-  const first = call?.calleeName === 'AliasChoices' ? call.positional[0] : undefined;
-  return stringOrText(first ?? node);
+  if (call?.calleeName === 'AliasChoices') {
+    const keys = call.positional.flatMap((choice) => validationKeys(choice));
+    return [...new Set(keys)];
+  }
+  if (call?.calleeName === 'AliasPath') {
+    const head = call.positional[0];
+    const key = head ? stringValue(head) : undefined;
+    return key === undefined ? [] : [key];
+  }
+  const key = stringValue(node);
+  return key === undefined ? [] : [key];
 }
 
 function applyConstraints(field: FieldFact, call: CallArgs): void {

@@ -4,7 +4,7 @@
 import type { Finding } from '../findings/finding';
 import type { IndexView, ResolvedEntity, ResolvedField } from '../index/resolved';
 import { looksLikeRequest } from '../pairing/name-matching';
-import { ormModelOf } from '../pairing/orm-model';
+import { ormAttributeOf, ormModelOf } from '../pairing/orm-model';
 import { onlyDirection, routeDirections } from '../pairing/route-directions';
 import { isOpaqueName } from '../shapes/entity-wire';
 import { pythonWireType } from '../shapes/python-wire';
@@ -49,7 +49,7 @@ function compareWithModel(
   model: ResolvedEntity,
   field: ResolvedField,
 ) {
-  const attribute = model.fields.find((f) => f.name === (field.validationAlias ?? field.name));
+  const attribute = ormAttributeOf(model, field);
   const place = { file: field.declaredIn.split('#')[0], range: field.range };
   const modelPlace = { file: model.file, range: model.range };
   const name = `\`${schema.name}.${field.name}\``;

@@ -81,8 +81,9 @@ function backendKeys(
     ];
   }
   const validation = field.validationAlias ?? field.alias ?? generated ?? field.name;
-  const byName = entity.config?.populateByName && validation !== field.name;
-  return byName ? [validation, field.name] : [validation];
+  const keys = [validation, ...(field.validationAliasChoices ?? [])];
+  if (entity.config?.populateByName) keys.push(field.name);
+  return [...new Set(keys)];
 }
 
 export function frontendWireFields(view: IndexView, entity: ResolvedEntity): WireField[] {
