@@ -1127,7 +1127,7 @@ describe('classic SQLAlchemy models', () => {
   });
 });
 
-describe('@declared_attr relationships', () => {
+describe('@declared_attr relationships and columns', () => {
   const code = `
     class OwnedMixin:
         @declared_attr
@@ -1168,11 +1168,19 @@ describe('@declared_attr relationships', () => {
     expectMatch(await entityOf(code, 'OwnedMixin'), { kind: 'sqlalchemy-model', abstract: true });
   });
 
+  it('reads the column a @declared_attr method returns', async () => {
+    expectMatch(await fieldOf(code, 'OwnedMixin', 'code'), {
+      column: 'code',
+      relationship: undefined,
+    });
+  });
+
   it('takes no columns, branching methods or properties for relationships', async () => {
     const entity = await entityOf(code, 'OwnedMixin');
     expect(entity.fields.map((field) => [field.name, !!field.relationship])).toEqual([
       ['owner', true],
       ['editor', true],
+      ['code', false],
       ['label', false],
     ]);
   });

@@ -88,6 +88,8 @@ export class PythonEntityResolver {
       config,
       abstract: entity.abstract && kind === 'sqlalchemy-model' ? true : undefined,
       tableName: entity.tableName ?? (kind === 'sqlalchemy-model' ? inheritedTable : undefined),
+      singleTableChild:
+        kind === 'sqlalchemy-model' && !entity.tableName && !!inheritedTable ? true : undefined,
     };
   }
 }

@@ -24,6 +24,11 @@ export interface ResolvedEntity extends Omit<EntityFact, 'fields' | 'kind' | 'co
   baseIds: string[];
   /** The effective Pydantic config, inherited from bases and merged with the class's own. */
   config?: ModelConfigFact;
+  /**
+   * A mapped subclass without a `__tablename__` of its own: its rows live in its base's table
+   * (single-table inheritance), so the columns it adds are nullable for its siblings' sake.
+   */
+  singleTableChild?: boolean;
 }
 
 export interface ResolvedRoute extends RouteFact {

@@ -1,16 +1,18 @@
-// Relationships that SQLAlchemy mixins (and models) declare through `@declared_attr`:
-// `@declared_attr def owner(cls) -> Mapped["User"]: return relationship("User", lazy="raise")`.
-// Every model built on the class maps the relationship under the method's name, with the
-// options of the returned call, as if it were written `owner = relationship(...)`.
+// Relationships and columns that SQLAlchemy mixins (and models) declare through `@declared_attr`:
+// `@declared_attr def owner(cls) -> Mapped["User"]: return relationship("User", lazy="raise")`,
+// `@declared_attr def properties(cls) -> Mapped[dict]: return mapped_column(JSONB)`. Every model
+// built on the class maps the attribute under the method's name, with the options of the
+// returned call, as if it were written `owner = relationship(...)`.
 import type { Node } from 'web-tree-sitter';
 import type { EntityKind, FieldFact } from '../facts';
 import type { AttributeMember, MethodMember } from './class-body';
 import { isDeclaredAttr } from './class-kinds';
 import { fieldFromAttribute } from './fields';
+import { COLUMN_CALLS } from './orm';
 import { RELATIONSHIP_CALLS } from './relationships';
 import { baseName, parsePythonType } from './types';
 
-/** The relationship a `@declared_attr` method returns, as a field; undefined for anything else. */
+/** The relationship or column a `@declared_attr` method returns, as a field; else undefined. */
 export function fieldFromDeclaredAttr(
   member: MethodMember,
   entityKind: EntityKind,
@@ -19,7 +21,8 @@ export function fieldFromDeclaredAttr(
   const returned = returnedValue(member.body);
   const callee = returned?.value.childForFieldName('function')?.text;
   if (!returned || returned.value.type !== 'call' || !callee) return undefined;
-  if (!RELATIONSHIP_CALLS.has(baseName(callee))) return undefined;
+  if (!RELATIONSHIP_CALLS.has(baseName(callee)) && !COLUMN_CALLS.has(baseName(callee)))
+    return undefined;
 
   const attribute: AttributeMember = {
     kind: 'attribute',

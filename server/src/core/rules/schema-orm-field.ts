@@ -80,6 +80,8 @@ function compareWithModel(
   }
   if (!attribute.column && !attribute.primaryKey) return;
   if (!attribute.nullable || attribute.primaryKey || field.nullable) return;
+  // A column a single-table subclass adds is nullable for its siblings; its own rows hold values.
+  if (view.entityById.get(attribute.declaredIn)?.singleTableChild) return;
   // `ends_at: EndsAt` with `EndsAt = Annotated[datetime | None, ...]` elsewhere: Seam cannot see
   // whether the alias allows None.
   const file = field.declaredIn.split('#')[0];
