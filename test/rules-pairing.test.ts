@@ -40,12 +40,6 @@ interface KnownWrong {
  * the exact current findings of its file, so fixing the rule makes these fail and be removed.
  */
 const KNOWN_WRONG: Record<string, KnownWrong> = {
-  // FIXME: a foreign key declared in a non-table SQLModel base is never reported (it is skipped
-  // on every table that inherits it), and `sa_column_kwargs={"index": True}` is not read.
-  'foreign-key-index': {
-    missed: ['backend/app/tables.py:44 foreign-key-index'],
-    wrong: ['backend/app/tables.py:63:4 foreign-key-index'],
-  },
   // FIXME: a TS alias of a scalar (`type Money = number`) becomes an untyped wire value, so a
   // Decimal read into it is not reported.
   'field-type-mismatch': {
@@ -110,17 +104,6 @@ describe('rule fixtures', () => {
 });
 
 describe('FIXME: rule misbehaviours, asserted as they are today', () => {
-  // FIXME: AuditedBase.created_by_id (tables.py:44) is missing; Hero.mentor_id (tables.py:63) is
-  // indexed through sa_column_kwargs and is reported.
-  it('foreign-key-index skips inherited foreign keys and ignores sa_column_kwargs', async () => {
-    const result = await fixture('foreign-key-index');
-    expect(keysInFile(result, 'backend/app/tables.py')).toEqual([
-      'backend/app/tables.py:24:4 foreign-key-index',
-      'backend/app/tables.py:61:4 foreign-key-index',
-      'backend/app/tables.py:63:4 foreign-key-index',
-    ]);
-  });
-
   // FIXME: Part.cost_price (types.ts:11), typed `Money` = number, is missing.
   it('field-type-mismatch does not see through a scalar type alias', async () => {
     const result = await fixture('field-type-mismatch');

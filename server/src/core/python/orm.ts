@@ -49,6 +49,25 @@ function readColumnArgument(argument: Node, info: ColumnInfo): void {
   else if (!call || !COLUMN_OPTION_CALLS.has(call.calleeName)) info.typeNode ??= argument;
 }
 
+const COLUMN_KEYWORD = {
+  primaryKey: 'primary_key',
+  index: 'index',
+  unique: 'unique',
+  nullable: 'nullable',
+} as const;
+
+/** The `True`/`False` values of a dict literal with string keys: `{"index": True}`. */
+function dictBooleans(node: Node | undefined): Record<string, boolean | undefined> {
+  const values: Record<string, boolean | undefined> = {};
+  if (node?.type !== 'dictionary') return values;
+  for (const pair of node.namedChildren) {
+    if (pair?.type !== 'pair') continue;
+    const key = stringValue(pair.childForFieldName('key') ?? undefined);
+    if (key !== undefined) values[key] = booleanValue(pair.childForFieldName('value') ?? undefined);
+  }
+  return values;
+}
+
 /** Keywords shared by `Column`, `mapped_column` and SQLModel's `Field` (its default is its own). */
 export function readColumnKeywords(call: CallArgs): ColumnInfo {
   const keywords = call.keywords;
@@ -58,6 +77,10 @@ export function readColumnKeywords(call: CallArgs): ColumnInfo {
     unique: booleanValue(keywords.get('unique')),
     nullable: booleanValue(keywords.get('nullable')),
   };
+  // SQLModel passes `sa_column_kwargs={"index": True}` on to the Column it builds.
+  const passedOn = dictBooleans(keywords.get('sa_column_kwargs'));
+  for (const key of ['primaryKey', 'index', 'unique', 'nullable'] as const)
+    info[key] ??= passedOn[COLUMN_KEYWORD[key]];
   const serverDefault = keywords.get('server_default');
   if (serverDefault) info.serverDefault = stringOrText(serverDefault);
   const foreignKey = keywords.get('foreign_key');

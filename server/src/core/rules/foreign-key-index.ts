@@ -10,29 +10,58 @@ export const foreignKeyIndex: Rule = {
   defaultSeverity: 'information',
   check(context) {
     const findings: Finding[] = [];
+    // Foreign keys a non-table base declares, with the tables that inherit them unindexed.
+    const inherited = new Map<string, { field: ResolvedField; tables: string[] }>();
     for (const entity of context.view.entities) {
       if (entity.kind !== 'sqlmodel-table' && entity.kind !== 'sqlalchemy-model') continue;
       for (const field of entity.fields) {
-        if (!field.foreignKey || isIndexed(entity, field) || field.declaredIn !== entity.id)
+        if (!field.foreignKey || isIndexed(entity, field)) continue;
+        if (field.declaredIn === entity.id) {
+          findings.push(finding(this, entity.name, entity.file, field, []));
           continue;
-        findings.push({
-          code: this.id,
-          severity: this.defaultSeverity,
-          file: entity.file,
-          range: field.range,
-          message:
-            `\`${entity.name}.${field.name}\` references ${field.foreignKey} but has no ` +
-            `index. SQLite (like ` +
-            `PostgreSQL) does not index foreign keys itself, so joins and filters on it scan ` +
-            `the table. Add index=True ` +
-            `(and a migration that creates the index).`,
-          related: [],
-        });
+        }
+        // A table base reports its own column; a plain base is reported where it declares it.
+        const declaring = context.view.entityById.get(field.declaredIn);
+        if (declaring && TABLE_KINDS.has(declaring.kind) && !declaring.abstract) continue;
+        const key = `${field.declaredIn}.${field.name}`;
+        const entry = inherited.get(key) ?? { field, tables: [] };
+        entry.tables.push(entity.name);
+        inherited.set(key, entry);
       }
+    }
+    for (const { field, tables } of inherited.values()) {
+      const [file, owner] = field.declaredIn.split('#');
+      findings.push(finding(this, owner, file, field, tables));
     }
     return findings;
   },
 };
+
+const TABLE_KINDS: ReadonlySet<string> = new Set(['sqlmodel-table', 'sqlalchemy-model']);
+
+function finding(
+  rule: Rule,
+  owner: string,
+  file: string,
+  field: ResolvedField,
+  inheritingTables: string[],
+): Finding {
+  const inheritedBy = inheritingTables.length
+    ? ` The tables ${inheritingTables.map((name) => `\`${name}\``).join(', ')} inherit it.`
+    : '';
+  return {
+    code: rule.id,
+    severity: rule.defaultSeverity,
+    file,
+    range: field.range,
+    message:
+      `\`${owner}.${field.name}\` references ${field.foreignKey} but has no ` +
+      `index. SQLite (like PostgreSQL) does not index foreign keys itself, so joins and ` +
+      `filters on it scan the table.${inheritedBy} Add index=True ` +
+      `(and a migration that creates the index).`,
+    related: [],
+  };
+}
 
 function isIndexed(entity: ResolvedEntity, field: ResolvedField): boolean {
   if (field.index || field.primaryKey || field.unique) return true;
