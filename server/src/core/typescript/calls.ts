@@ -171,7 +171,8 @@ function readCandidateCall(call: Node, state: CallsState): void {
 
 /**
  * A call without a response type takes its function's `Promise<T>` return type when it is the
- * only HTTP call (resolved or not) in that function.
+ * only HTTP call (resolved or not) in that function, and the function returns the body, not
+ * something read inside it (`return response.data.data` returns an envelope's payload).
  */
 function addReturnTypes(state: CallsState): void {
   const counts = new Map<number, number>();
@@ -180,8 +181,18 @@ function addReturnTypes(state: CallsState): void {
   }
   for (const { fact, functionNode } of state.calls) {
     if (fact.responseType || !functionNode || counts.get(functionNode.id) !== 1) continue;
+    if (returnsInsideBody(functionNode)) continue;
     setType(fact, 'response', promiseReturnType(functionNode));
   }
+}
+
+/** `.data.items`, `.data?.data`, `.data['x']`: a return that reads below the response body. */
+const READS_INSIDE_BODY = /\.data\s*(\?\.|\.|\[)\s*[\w$'"]/;
+
+function returnsInsideBody(functionNode: Node): boolean {
+  return functionNode
+    .descendantsOfType('return_statement')
+    .some((statement) => !!statement && READS_INSIDE_BODY.test(statement.text));
 }
 
 function publish(state: CallsState): void {
