@@ -63,10 +63,12 @@ export async function reviewMigration(
   const target = fileURLToPath(params.uri);
   const located = session.locate(target);
   if (!located) return null;
+  const { sqliteMinVersion } = located.root.config;
   const review = await reviewMigrations({
     root: located.root.path,
     target,
     index: located.root.index,
+    ...(sqliteMinVersion ? { sqliteMinVersion } : {}),
   });
   located.root.migrationFindings = review.findings;
   return {

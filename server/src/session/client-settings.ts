@@ -74,5 +74,6 @@ export function mergeConfig(
     pairs: fromFile.pairs,
     include: keys.has('include') ? fromFile.include : fromSettings.include,
     exclude: keys.has('exclude') ? fromFile.exclude : fromSettings.exclude,
+    ...(fromFile.sqliteMinVersion ? { sqliteMinVersion: fromFile.sqliteMinVersion } : {}),
   };
 }

@@ -32,7 +32,10 @@ export function registerReviewMigrationCommand(program: Command): void {
     .argument('[path]', 'a migration file or folder (default: the Alembic versions folder)')
     .option('--root <dir>', 'workspace folder; finding paths are relative to it (default: .)')
     .option('--since <rev>', 'git revision of the models before the first migration script')
-    .option('--sqlite-min-version <version>', 'oldest SQLite the project supports, e.g. 3.31')
+    .option(
+      '--sqlite-min-version <version>',
+      'oldest SQLite the project supports, e.g. 3.31 (default: seam.json migrations.sqliteMinVersion)',
+    )
     .addOption(
       new Option('--format <format>', 'output format')
         .choices(['markdown', 'json', 'sarif'])
@@ -68,9 +71,14 @@ async function runReview(root: string, path: string | undefined, options: Review
     target,
     index: workspace.index,
     ...(options.since ? { since: options.since } : {}),
-    ...(options.sqliteMinVersion ? { sqliteMinVersion: options.sqliteMinVersion } : {}),
+    // The flag wins over seam.json's `migrations.sqliteMinVersion`.
+    ...sqliteMinimum(options.sqliteMinVersion ?? config.sqliteMinVersion),
     ...(logger ? { logger } : {}),
   });
+}
+
+function sqliteMinimum(version: string | undefined): { sqliteMinVersion?: string } {
+  return version ? { sqliteMinVersion: version } : {};
 }
 
 function usageError(message: string): undefined {

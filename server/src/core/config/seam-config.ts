@@ -12,6 +12,8 @@ export interface SeamConfig {
   pairs: ExplicitPair[];
   include: string[];
   exclude: string[];
+  /** The oldest SQLite the project supports (`migrations.sqliteMinVersion`), for the review. */
+  sqliteMinVersion?: string;
 }
 
 export const DEFAULT_CONFIG: SeamConfig = {
@@ -54,8 +56,10 @@ export function parseSeamConfig(text: string, source = 'seam.json'): ParsedConfi
     include: readStrings(raw.include, 'include', report),
     exclude: readStrings(raw.exclude, 'exclude', report),
   };
+  const sqliteMinVersion = readSqliteMinVersion(raw.migrations, report);
+  if (sqliteMinVersion) config.sqliteMinVersion = sqliteMinVersion;
   for (const key of Object.keys(raw)) {
-    if (!['$schema', 'rules', 'pairing', 'pairs', 'include', 'exclude'].includes(key)) {
+    if (!KNOWN_KEYS.includes(key)) {
       report(key, 'unknown setting, ignored');
     }
   }
@@ -63,6 +67,24 @@ export function parseSeamConfig(text: string, source = 'seam.json'): ParsedConfi
 }
 
 type Report = (path: string, message: string) => void;
+
+const KNOWN_KEYS = ['$schema', 'rules', 'pairing', 'pairs', 'include', 'exclude', 'migrations'];
+
+/** `"migrations": {"sqliteMinVersion": "3.31"}`: a dotted version of two or three numbers. */
+function readSqliteMinVersion(value: unknown, report: Report): string | undefined {
+  if (value === undefined) return undefined;
+  if (!isObject(value)) return (report('migrations', 'expected an object'), undefined);
+  for (const key of Object.keys(value)) {
+    if (key !== 'sqliteMinVersion') report(`migrations.${key}`, 'unknown setting, ignored');
+  }
+  const version = value.sqliteMinVersion;
+  if (version === undefined) return undefined;
+  if (typeof version !== 'string' || !/^\d+\.\d+(\.\d+)?$/.test(version)) {
+    report('migrations.sqliteMinVersion', 'expected a version such as "3.31" or "3.35.5"');
+    return undefined;
+  }
+  return version;
+}
 
 function readRules(value: unknown, report: Report): Record<string, RuleSetting> {
   if (value === undefined) return {};
