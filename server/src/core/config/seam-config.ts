@@ -68,7 +68,16 @@ export function parseSeamConfig(text: string, source = 'seam.json'): ParsedConfi
 
 type Report = (path: string, message: string) => void;
 
-const KNOWN_KEYS = ['$schema', 'rules', 'pairing', 'pairs', 'include', 'exclude', 'migrations'];
+/** The top-level keys of seam.json (schemas/seam.schema.json describes the same). */
+export const KNOWN_KEYS = [
+  '$schema',
+  'rules',
+  'pairing',
+  'pairs',
+  'include',
+  'exclude',
+  'migrations',
+];
 
 /** `"migrations": {"sqliteMinVersion": "3.31"}`: a dotted version of two or three numbers. */
 function readSqliteMinVersion(value: unknown, report: Report): string | undefined {
