@@ -87,6 +87,7 @@ export function pairEntities(view: IndexView, options = DEFAULT_PAIRING_OPTIONS)
 
 class PairCollector {
   private readonly byKey = new Map<string, Pair>();
+  private readonly byFrontend = new Map<string, Pair[]>();
 
   add(
     frontend: string,
@@ -101,7 +102,7 @@ class PairCollector {
     const envelope = false;
     const byAlias = link ? link.route.byAlias : true;
     if (!existing) {
-      this.byKey.set(key, {
+      const pair: Pair = {
         frontend,
         backend,
         direction,
@@ -110,7 +111,11 @@ class PairCollector {
         links: link ? [link] : [],
         envelope,
         byAlias,
-      });
+      };
+      this.byKey.set(key, pair);
+      const ofFrontend = this.byFrontend.get(frontend);
+      if (ofFrontend) ofFrontend.push(pair);
+      else this.byFrontend.set(frontend, [pair]);
       return;
     }
     if (existing.direction !== direction) existing.direction = 'both';
@@ -126,11 +131,8 @@ class PairCollector {
   }
 
   has(frontend: string, direction: 'response' | 'request'): boolean {
-    for (const pair of this.byKey.values()) {
-      if (pair.frontend === frontend && (pair.direction === direction || pair.direction === 'both'))
-        return true;
-    }
-    return false;
+    const pairs = this.byFrontend.get(frontend) ?? [];
+    return pairs.some((pair) => pair.direction === direction || pair.direction === 'both');
   }
 
   pairs(): Pair[] {
@@ -243,9 +245,10 @@ function collectByName(view: IndexView, collector: PairCollector, routeLinked: S
   );
   const byStem = new Map<string, ResolvedEntity[]>();
   for (const backend of backends) {
-    const list = byStem.get(nameStem(backend.name)) ?? [];
+    const stem = nameStem(backend.name);
+    const list = byStem.get(stem) ?? [];
     list.push(backend);
-    byStem.set(nameStem(backend.name), list);
+    byStem.set(stem, list);
   }
 
   for (const frontend of view.entities) {
@@ -322,14 +325,27 @@ function bestByName(frontend: ResolvedEntity, candidates: ResolvedEntity[]) {
  * alias mismatch is still the same field). `total` counts each field once.
  */
 function fieldOverlap(frontend: ResolvedEntity, backend: ResolvedEntity) {
-  const backendFields = backend.fields.filter((f) => !f.excluded && !f.relationship);
-  const backendKeys = new Set(
-    backendFields.flatMap((f) => [normaliseKey(f.wireName), normaliseKey(f.name)]),
-  );
-  const shared = frontend.fields.filter((tsField) =>
-    backendKeys.has(normaliseKey(tsField.wireName)),
-  ).length;
-  return { shared, total: frontend.fields.length + backendFields.length - shared };
+  const { keys, count } = backendKeysOf(backend);
+  let shared = 0;
+  for (const tsField of frontend.fields) if (keys.has(normaliseKey(tsField.wireName))) shared++;
+  return { shared, total: frontend.fields.length + count - shared };
+}
+
+/**
+ * The normalised wire and Python names of a backend entity's data fields, and how many fields
+ * there are. Pairing weighs each backend against many TS types, so this is computed once.
+ */
+const backendKeyCache = new WeakMap<ResolvedEntity, { keys: Set<string>; count: number }>();
+
+function backendKeysOf(backend: ResolvedEntity): { keys: Set<string>; count: number } {
+  let cached = backendKeyCache.get(backend);
+  if (!cached) {
+    const fields = backend.fields.filter((f) => !f.excluded && !f.relationship);
+    const keys = new Set(fields.flatMap((f) => [normaliseKey(f.wireName), normaliseKey(f.name)]));
+    cached = { keys, count: fields.length };
+    backendKeyCache.set(backend, cached);
+  }
+  return cached;
 }
 
 function entityOfTs(view: IndexView, file: string, expr: ResolvedCall['responseType']) {

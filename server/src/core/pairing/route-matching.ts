@@ -17,10 +17,11 @@ export function matchCallToRoute(
   routes: ResolvedRoute[],
 ): RouteMatch | undefined {
   const callSegments = segmentsOf(call.path);
+  const routeSegments = routeSegmentsOf(routes);
   let best: RouteMatch | undefined;
-  for (const route of routes) {
+  for (const [i, route] of routes.entries()) {
     if (route.method !== call.method) continue;
-    const match = matchSegments(callSegments, routeSegments(route), call, route);
+    const match = matchSegments(callSegments, routeSegments[i], call, route);
     if (match === undefined) continue;
     const candidate = {
       route,
@@ -41,14 +42,14 @@ function isBetter(candidate: RouteMatch, best: RouteMatch): boolean {
   return candidate.route.mounted && !best.route.mounted;
 }
 
-/** Each route's segments, split once: every call is matched against every route. */
-const segmentsOfRoute = new WeakMap<ResolvedRoute, string[]>();
+/** Every call is matched against the same routes: their segments are split once per list. */
+const segmentsByRoutes = new WeakMap<ResolvedRoute[], string[][]>();
 
-function routeSegments(route: ResolvedRoute): string[] {
-  let segments = segmentsOfRoute.get(route);
-  if (!segments) {
-    segments = segmentsOf(route.fullPath);
-    segmentsOfRoute.set(route, segments);
+function routeSegmentsOf(routes: ResolvedRoute[]): string[][] {
+  let segments = segmentsByRoutes.get(routes);
+  if (!segments || segments.length !== routes.length) {
+    segments = routes.map((route) => segmentsOf(route.fullPath));
+    segmentsByRoutes.set(routes, segments);
   }
   return segments;
 }

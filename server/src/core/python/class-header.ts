@@ -6,6 +6,8 @@ import { baseName } from './types';
 
 export interface ClassHeader {
   classNode: Node;
+  /** The class statement's text, header and body. */
+  text: string;
   /** The decorated_definition around the class when decorated, else the class itself. */
   outerNode: Node;
   name: string;
@@ -27,6 +29,7 @@ export function readClassHeader(classNode: Node): ClassHeader | undefined {
     classNode.parent?.type === 'decorated_definition' ? classNode.parent : classNode;
   const header: ClassHeader = {
     classNode,
+    text: classNode.text,
     outerNode,
     name: nameNode.text,
     nameNode,

@@ -33,6 +33,9 @@ const NON_MODEL_BASES = new Set([
   'BaseSettings',
 ]);
 
+/** An indented `name: ...` line or a computed field somewhere in a class's text. */
+const MAY_DECLARE_FIELDS = /^[ \t]+\w+[ \t]*:(?!=)|computed_field/m;
+
 /** Bases a plain mixin may have. */
 const MIXIN_BASES = new Set(['object', 'ABC', 'Generic']);
 
@@ -44,21 +47,27 @@ export interface KindContext {
   declarativeBases: ReadonlySet<string>;
 }
 
+/**
+ * `body` scans the class body on first use: most classes that are no model (services, tests,
+ * exceptions) are decided without it, since their text names no ORM marker.
+ */
 export function decideKind(
   header: ClassHeader,
-  body: ClassBody,
+  body: () => ClassBody,
   context: KindContext,
 ): KindDecision | undefined {
   const names = header.bases.map(baseWithoutArguments);
   const known = knownBaseKind(header, names);
-  if (known) return withAbstractMarker(known, body);
+  if (known) return withAbstractMarker(known, body());
 
   const local = localBaseKind(names, context);
-  if (local && !local.provisional) return withAbstractMarker(inheritedKind(local, header), body);
-  if (hasOrmEvidence(body)) return withAbstractMarker(ormKind(names, context), body);
+  if (local && !local.provisional) return withAbstractMarker(inheritedKind(local, header), body());
+  if (mayHaveOrmEvidence(header.text) && hasOrmEvidence(body())) {
+    return withAbstractMarker(ormKind(names, context), body());
+  }
   if (local) return inheritedKind(local, header);
   if (names.some((name) => isCandidateBase(name, context))) {
-    return { kind: looksLikeEnumBody(body) ? 'enum' : 'pydantic-model', provisional: true };
+    return { kind: looksLikeEnumBody(body()) ? 'enum' : 'pydantic-model', provisional: true };
   }
   if (isFieldMixin(header, names, body)) {
     return { kind: 'pydantic-model', provisional: true, fieldMixin: true };
@@ -71,15 +80,29 @@ export function decideKind(
  * model's MRO as fields, models or not; a class without model bases that has either is kept for
  * the models that may inherit it.
  */
-function isFieldMixin(header: ClassHeader, names: string[], body: ClassBody): boolean {
+function isFieldMixin(header: ClassHeader, names: string[], body: () => ClassBody): boolean {
   // Dataclasses, TypedDicts, NamedTuples and Protocols are classes of their own kind.
   if (header.decorators.length || !names.every((name) => MIXIN_BASES.has(baseName(name))))
     return false;
-  return body.members.some(
+  // The body is scanned only when its text may hold an annotation or a computed field.
+  if (!MAY_DECLARE_FIELDS.test(header.text)) return false;
+  return body().members.some(
     (member) =>
       (member.kind === 'attribute' && !!member.typeExpr) ||
       (member.kind === 'method' && isComputedFieldMethod(member)),
   );
+}
+
+/**
+ * Every piece of ORM evidence (a marker name, a column call, a `Mapped` annotation) is written
+ * out in the class's text, so a class whose text holds none of these words has none.
+ */
+const ORM_EVIDENCE_TEXT = new RegExp(
+  [...ORM_MARKER_NAMES, '__abstract__', ...ORM_VALUE_CALLS, 'Mapped'].join('|'),
+);
+
+function mayHaveOrmEvidence(classText: string): boolean {
+  return ORM_EVIDENCE_TEXT.test(classText);
 }
 
 /** Kinds fixed by well-known bases, decorators and class keywords alone. */

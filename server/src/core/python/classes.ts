@@ -1,10 +1,10 @@
 // Python classes that describe data: Pydantic models, SQLModel and SQLAlchemy models, enums,
-// and module-level Core tables. A query finds the module-level classes and the assignments
-// `Base = declarative_base()` and `x = Table(...)`; only the bodies of those classes are walked.
+// and module-level Core tables. A walk over the module's statements finds the module-level
+// classes and the assignments `Base = declarative_base()` and `x = Table(...)`; only the bodies
+// of those classes are walked.
 import type { Node, Tree } from 'web-tree-sitter';
 import type { CoreTableFact, EntityFact, FileFacts } from '../facts';
 import { rangeOf } from '../syntax/nodes';
-import { loadQuery } from '../syntax/parser';
 import { scanClassBody, type ClassBody } from './class-body';
 import { readClassHeader, type ClassHeader } from './class-header';
 import { decideKind, type KindContext, type KindDecision } from './class-kinds';
@@ -14,7 +14,8 @@ import { moduleIndexTarget, tableIndexOfCall } from './table-indexes';
 
 interface ClassCandidate {
   header: ClassHeader;
-  body: ClassBody;
+  /** Scanned on first use (see decideKind). */
+  body?: ClassBody;
   /** undefined until decided; null when the class is not a model. */
   decision?: KindDecision | null;
   deciding?: boolean;
@@ -27,9 +28,8 @@ interface ModuleCaptures {
   tables: { name: Node; call: Node }[];
 }
 
-/** Reads everything from the tree; `text` is part of the extractor signature but not needed. */
 export function extractPythonClasses(tree: Tree, text: string, facts: FileFacts): void {
-  const captures = captureModuleStatements(tree);
+  const captures = captureModuleStatements(tree, text);
   const candidates = new Map<string, ClassCandidate>();
   for (const node of captures.classes) guarded(facts, node, () => addCandidate(node, candidates));
 
@@ -60,32 +60,119 @@ function addCoreTables(captures: { name: Node; call: Node }[], facts: FileFacts)
   if (tables.size) facts.tables = [...tables.values()];
 }
 
-function captureModuleStatements(tree: Tree): ModuleCaptures {
+/**
+ * Walks the module's statements (and the blocks of its `if` and `try` statements) for classes,
+ * and its expression statements for bases and indexes. A walk rather than a query: it visits the
+ * same few top-level nodes, and no query has to be compiled in every process.
+ */
+function captureModuleStatements(tree: Tree, text: string): ModuleCaptures {
   const captures: ModuleCaptures = { classes: [], bases: [], indexes: [], tables: [] };
-  const query = loadQuery('python', 'classes');
-  for (const match of query.matches(tree.rootNode, { maxStartDepth: 0 })) {
-    const byName = new Map(match.captures.map((capture) => [capture.name, capture.node]));
-    const classNode = byName.get('class');
-    const index = byName.get('index');
-    if (classNode) captures.classes.push(classNode);
-    if (index) captures.indexes.push(index);
-
-    const name = byName.get('base.name');
-    const statement = byName.get('base');
-    if (name && statement) captures.bases.push({ name, statement });
-    const tableName = byName.get('table.name');
-    const table = byName.get('table');
-    if (tableName && table) captures.tables.push({ name: tableName, call: table });
+  // Bases, indexes and tables name `declarative_base`, `generate_base`, `Index` or `Table`: most
+  // files do not.
+  const mayDeclare = text.includes('Index') || text.includes('_base') || text.includes('Table');
+  if (!mayDeclare && !text.includes('class')) return captures;
+  const root = tree.rootNode;
+  // A file the parser could not read as a module at all (its root is an ERROR) has no classes.
+  if (root.type !== 'module') return captures;
+  for (const statement of root.namedChildren) {
+    if (!statement) continue;
+    const type = statement.type;
+    if (type === 'if_statement' || type === 'try_statement') {
+      classesInClauses(statement, captures.classes);
+    } else if (type === 'expression_statement') {
+      if (mayDeclare) readBaseOrIndex(statement, captures);
+    } else {
+      addClass(statement, type, captures.classes);
+    }
   }
   captures.classes.sort((a, b) => a.startIndex - b.startIndex);
   return captures;
+}
+
+/**
+ * `if`/`try` blocks, and the blocks of their `elif`, `else`, `except` and `finally` clauses. A
+ * block the parser left inside an ERROR node is not looked into.
+ */
+function classesInClauses(statement: Node, classes: Node[]): void {
+  for (const clause of statement.namedChildren) {
+    const type = clause?.type;
+    if (!clause || type === 'ERROR') continue;
+    if (type === 'block') {
+      classesInBlock(clause, classes);
+      continue;
+    }
+    for (const block of clause.namedChildren) {
+      if (block?.type === 'block') classesInBlock(block, classes);
+    }
+  }
+}
+
+function classesInBlock(block: Node, classes: Node[]): void {
+  for (const statement of block.namedChildren) {
+    if (statement) addClass(statement, statement.type, classes);
+  }
+}
+
+/** A class statement, decorated or not. */
+function addClass(statement: Node, type: string | undefined, classes: Node[]): void {
+  if (type === 'class_definition') classes.push(statement);
+  if (type !== 'decorated_definition') return;
+  const definition = statement.childForFieldName('definition');
+  if (definition?.type === 'class_definition') classes.push(definition);
+}
+
+const DECLARATIVE_BASE = /(^|[.])(declarative_base|generate_base)$/;
+const INDEX_CALL = /(^|[.])Index$/;
+const TABLE_CALL = /(^|[.])Table$/;
+
+/**
+ * `Base = declarative_base()`, `Index("ix", Part.name)`, `ix = Index(...)` and
+ * `part_tags = Table(...)`: the assignment and its name for a base, the call for an index, the
+ * name and the call for a table.
+ */
+function readBaseOrIndex(statement: Node, captures: ModuleCaptures): void {
+  for (const expression of statement.namedChildren) {
+    if (!expression) continue;
+    const type = expression.type;
+    if (type === 'call' && INDEX_CALL.test(calleeText(expression))) {
+      captures.indexes.push(expression);
+    } else if (type === 'assignment') {
+      readAssignment(expression, captures);
+    }
+  }
+}
+
+function readAssignment(assignment: Node, captures: ModuleCaptures): void {
+  const right = assignment.childForFieldName('right');
+  if (right?.type !== 'call') return;
+  const callee = calleeText(right);
+  if (INDEX_CALL.test(callee)) captures.indexes.push(right);
+  const left = assignment.childForFieldName('left');
+  if (left?.type !== 'identifier') return;
+  if (DECLARATIVE_BASE.test(callee)) captures.bases.push({ name: left, statement: assignment });
+  if (TABLE_CALL.test(callee)) captures.tables.push({ name: left, call: right });
+}
+
+/**
+ * The call's function as written; empty for a function the parser left in an ERROR node. Only a
+ * text that may match is asked for its node's type.
+ */
+function calleeText(call: Node): string {
+  const callee = call.childForFieldName('function');
+  const text = callee?.text ?? '';
+  return /Index|_base|Table/.test(text) && callee?.type === 'ERROR' ? '' : text;
 }
 
 /** The first definition of a name wins, as in `try: class A ... except: class A ...`. */
 function addCandidate(node: Node, candidates: Map<string, ClassCandidate>): void {
   const header = readClassHeader(node);
   if (!header || candidates.has(header.name)) return;
-  candidates.set(header.name, { header, body: scanClassBody(header.body) });
+  candidates.set(header.name, { header });
+}
+
+function bodyOf(candidate: ClassCandidate): ClassBody {
+  candidate.body ??= scanClassBody(candidate.header.body);
+  return candidate.body;
 }
 
 /** Runs one class's step; a failure costs that class, not the file's other models. */
@@ -118,7 +205,7 @@ function kindContext(
 function decideCandidate(candidate: ClassCandidate, context: KindContext): KindDecision | null {
   if (candidate.decision !== undefined) return candidate.decision;
   candidate.deciding = true;
-  candidate.decision = decideKind(candidate.header, candidate.body, context) ?? null;
+  candidate.decision = decideKind(candidate.header, () => bodyOf(candidate), context) ?? null;
   candidate.deciding = false;
   return candidate.decision;
 }
@@ -128,10 +215,10 @@ function entityOfCandidate(
   context: KindContext,
   facts: FileFacts,
 ): EntityFact | undefined {
-  const { header, body } = candidate;
+  const { header } = candidate;
   return guarded(facts, header.nameNode, () => {
     const decision = decideCandidate(candidate, context);
-    return decision ? buildClassEntity(header, body, decision, facts.file) : undefined;
+    return decision ? buildClassEntity(header, bodyOf(candidate), decision, facts.file) : undefined;
   });
 }
 

@@ -1,7 +1,5 @@
 // Cheap text scans that tell the extractors where in a file their queries can match, so a query
 // visits a few slices of the tree instead of every node of it.
-import type { Node } from 'web-tree-sitter';
-
 export interface TextRange {
   startIndex: number;
   endIndex: number;
@@ -21,9 +19,4 @@ export function rangesAround(text: string, pattern: RegExp, gap: number, offset 
     else ranges.push({ startIndex, endIndex });
   }
   return ranges;
-}
-
-/** Like rangesAround over a node's own text (a module node starts at its first token, not at 0). */
-export function rangesInNode(node: Node, pattern: RegExp, gap: number): TextRange[] {
-  return rangesAround(node.text, pattern, gap, node.startIndex);
 }

@@ -1,40 +1,79 @@
 // Python import statements, absolute and relative, wherever they appear in a file: the index
 // follows them to resolve the names routes and models refer to.
-import type { QueryCapture, Tree } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import type { FileFacts, ImportFact, Range } from '../facts';
-import { loadQuery } from '../syntax/parser';
-import { rangeOf } from '../syntax/nodes';
-import { rangesInNode } from './imports-scan';
+import { sourceOf } from '../syntax/parser';
+import { rangeOfText } from '../syntax/nodes';
 
 type ImportedName = ImportFact['names'][number];
 
 /**
- * Both `import x` and `from x import y` hold the word `import`; the query only looks near it.
+ * Both `import x` and `from x import y` hold the word `import`; the tree is asked only there.
  * The word in a docstring or comment costs a look and finds nothing.
  */
 const IMPORT_KEYWORD = /\bimport\b/g;
 
+const IMPORT_TYPES = new Set(['import_statement', 'import_from_statement']);
+
+/** The first word of a line that may start an import statement. */
+const STATEMENT_START = /[ \t]*(import|from)\b/y;
+
 export function extractPythonImports(tree: Tree, facts: FileFacts): void {
-  const query = loadQuery('python', 'imports');
+  const root = tree.rootNode;
+  const source = sourceOf(tree);
+  const text = source ?? root.text;
+  const base = source === undefined ? root.startIndex : 0;
   const seen = new Set<number>();
-  for (const range of rangesInNode(tree.rootNode, IMPORT_KEYWORD, 200)) {
-    for (const capture of query.captures(tree.rootNode, range)) {
-      if (seen.has(capture.node.id)) continue;
-      seen.add(capture.node.id);
-      addImport(capture, facts);
-    }
+  for (const match of text.matchAll(IMPORT_KEYWORD)) {
+    const found = importAt(root, text, base, match.index);
+    if (!found || seen.has(found.node.id)) continue;
+    seen.add(found.node.id);
+    addImport(found.node, found.type, found.text, facts);
   }
+}
+
+interface FoundImport {
+  node: Node;
+  type: string;
+  text: string;
+}
+
+/**
+ * The import statement holding the keyword at `index` of `text` (which starts at `base` in the
+ * tree). Most statements start their line: the smallest named node at the line's first word is
+ * the statement, one call into wasm. Others (`if x: import y`, `a; import b`) are found from the
+ * keyword's own token and its parent.
+ */
+function importAt(root: Node, text: string, base: number, index: number): FoundImport | undefined {
+  const lineStart = text.lastIndexOf('\n', index - 1) + 1;
+  STATEMENT_START.lastIndex = lineStart;
+  const word = STATEMENT_START.exec(text);
+  if (word) {
+    const start = base + STATEMENT_START.lastIndex - word[1].length;
+    const found = importNode(root.namedDescendantForIndex(start, start + 1), text, base);
+    // The statement must hold the keyword: `import a; import b` has two on one line.
+    if (found && found.node.startIndex + found.text.length > base + index) return found;
+  }
+  const token = root.descendantForIndex(base + index, base + index + 'import'.length);
+  return token?.type === 'import' ? importNode(token.parent, text, base) : undefined;
+}
+
+function importNode(node: Node | null, text: string, base: number): FoundImport | undefined {
+  const type = node?.type;
+  if (!node || !type || !IMPORT_TYPES.has(type)) return undefined;
+  const start = node.startIndex - base;
+  return { node, type, text: text.slice(start, start + (node.endIndex - node.startIndex)) };
 }
 
 /**
  * The statement's text is read directly rather than through its child nodes: an import holds no
  * strings or nesting, files hold many imports, and every node access crosses into wasm.
  */
-function addImport(capture: QueryCapture, facts: FileFacts): void {
-  const text = withoutLayout(capture.node.text);
-  const range = rangeOf(capture.node);
-  if (capture.name === 'import') facts.imports.push(...plainImportFacts(text, range));
-  if (capture.name === 'import.from') {
+function addImport(node: Node, type: string, statement: string, facts: FileFacts): void {
+  const text = withoutLayout(statement);
+  const range = rangeOfText(node, statement);
+  if (type === 'import_statement') facts.imports.push(...plainImportFacts(text, range));
+  if (type === 'import_from_statement') {
     const fact = fromImportFact(text, range);
     if (fact) facts.imports.push(fact);
   }
@@ -84,9 +123,12 @@ function importedNames(list: string): ImportedName[] {
 
 /** Python allows spaces around the dots of a name (`from . models import x`); the fact has none. */
 function compactDotted(text: string): string | undefined {
+  // Most names are plain ASCII without spaces: nothing to compact, and the same answer.
+  if (ASCII_DOTTED_NAME.test(text)) return text;
   const compact = text.replace(/\s*\.\s*/g, '.');
   return DOTTED_NAME.test(compact) ? compact : undefined;
 }
 
 /** Leading dots for relative modules, then identifiers separated by dots. */
 const DOTTED_NAME = /^\.*(?:[\p{L}_][\p{L}\p{N}_]*(?:\.[\p{L}_][\p{L}\p{N}_]*)*)?$/u;
+const ASCII_DOTTED_NAME = /^\.*(?:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)?$/;

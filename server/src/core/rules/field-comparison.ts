@@ -26,6 +26,11 @@ export interface PairComparison {
 export class FieldComparisons {
   private readonly cache = new Map<string, PairComparison | null>();
   private convertsCase: boolean | undefined;
+  /** Most rules walk every comparison; the list is built once. */
+  private allComparisons: PairComparison[] | undefined;
+  /** An entity takes part in several pairs: its wire fields are computed once per direction. */
+  private readonly frontendFields = new Map<ResolvedEntity, WireField[]>();
+  private readonly backendFields = new Map<string, WireField[]>();
 
   constructor(
     private readonly view: IndexView,
@@ -34,6 +39,7 @@ export class FieldComparisons {
 
   /** Every comparison of every pair in each of its directions. */
   all(): PairComparison[] {
+    if (this.allComparisons) return [...this.allComparisons];
     const result: PairComparison[] = [];
     for (const pair of this.pairs) {
       for (const direction of directionsOf(pair)) {
@@ -41,7 +47,8 @@ export class FieldComparisons {
         if (comparison) result.push(comparison);
       }
     }
-    return result;
+    this.allComparisons = result;
+    return [...result];
   }
 
   of(pair: Pair, direction: Direction): PairComparison | undefined {
@@ -54,10 +61,17 @@ export class FieldComparisons {
     const frontendEntity = this.view.entityById.get(pair.frontend);
     const backendEntity = this.view.entityById.get(pair.backend);
     if (!frontendEntity || !backendEntity) return null;
-    const backend = backendWireFields(this.view, backendEntity, direction, {
-      byAlias: pair.byAlias,
-    });
-    const frontend = frontendWireFields(this.view, frontendEntity);
+    const backendKey = `${backendEntity.id}\0${direction}\0${pair.byAlias}`;
+    let backend = this.backendFields.get(backendKey);
+    if (!backend) {
+      backend = backendWireFields(this.view, backendEntity, direction, { byAlias: pair.byAlias });
+      this.backendFields.set(backendKey, backend);
+    }
+    let frontend = this.frontendFields.get(frontendEntity);
+    if (!frontend) {
+      frontend = frontendWireFields(this.view, frontendEntity);
+      this.frontendFields.set(frontendEntity, frontend);
+    }
     return {
       pair,
       direction,

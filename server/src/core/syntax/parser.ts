@@ -56,12 +56,25 @@ function parserFor(grammar: GrammarName): Parser {
   return parser;
 }
 
+/** The text each tree was parsed from (node indices are UTF-16 offsets into it). */
+const sources = new WeakMap<Tree, string>();
+
 /**
  * Parses text; with `oldTree` (already edited) the parse is incremental. Returns null only when
  * tree-sitter gives up (a timeout or cancellation), which callers treat as "no facts".
  */
 export function parseText(grammar: GrammarName, text: string, oldTree?: Tree | null): Tree | null {
-  return parserFor(grammar).parse(text, oldTree ?? null);
+  const tree = parserFor(grammar).parse(text, oldTree ?? null);
+  if (tree) sources.set(tree, text);
+  return tree;
+}
+
+/**
+ * The text `tree` was parsed from by parseText, which `node.text` also reads: slicing it at a
+ * node's indices gives the node's text without a call into wasm.
+ */
+export function sourceOf(tree: Tree): string | undefined {
+  return sources.get(tree);
 }
 
 /**

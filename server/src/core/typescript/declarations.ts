@@ -1,8 +1,7 @@
 // TypeScript declarations that describe data: interfaces, type aliases, enums, zod schemas; and
 // the module's imports and exports, and whether the file is a generated client.
-import type { Tree } from 'web-tree-sitter';
+import type { Node, Tree } from 'web-tree-sitter';
 import type { EntityFact, FileFacts, ImportFact } from '../facts';
-import type { GrammarName } from '../syntax/parser';
 import type { DeclarationContext } from './declaration-context';
 import { enumEntity } from './enums';
 import {
@@ -26,19 +25,24 @@ const ZOD_MODULE = /^zod(\/|$)/;
 interface TypeDeclarations {
   declared: EntityFact[];
   openApiSchemas: EntityFact[];
+  /**
+   * Declarations named like openapi-typescript's containers (`paths`, `operations`), not yet
+   * read: a generated file drops them, and they are most of its text.
+   */
+  containers: NamedDeclaration[];
+}
+
+interface NamedDeclaration extends TopLevelDeclaration {
+  nameNode: Node;
+  body: Node;
 }
 
 /**
  * Only top-level declarations are entities: an interface inside a function or a namespace is
  * local to it, and its name may clash with a module-level one.
  */
-export function extractTypeScriptDeclarations(
-  tree: Tree,
-  grammar: GrammarName,
-  text: string,
-  facts: FileFacts,
-): void {
-  const topLevel = topLevelStatements(grammar, tree.rootNode);
+export function extractTypeScriptDeclarations(tree: Tree, text: string, facts: FileFacts): void {
+  const topLevel = topLevelStatements(tree.rootNode);
   const exportedNames = extractModules(topLevel.moduleStatements, facts);
   const context: DeclarationContext = {
     file: facts.file,
@@ -51,12 +55,14 @@ export function extractTypeScriptDeclarations(
   const constants = topLevel.declarations.filter(
     (d) => d.declaration.type === 'lexical_declaration',
   );
-  const { declared, openApiSchemas } = typeDeclarations(topLevel.declarations, context);
+  const { declared, openApiSchemas, containers } = typeDeclarations(topLevel.declarations, context);
   const zodSchemas = extractZodSchemas(constants, context);
   const recovered = recoverBrokenDeclarations(topLevel.errors, context);
   facts.generated = context.generated || openApiSchemas.length > 0;
 
-  const models = facts.generated ? declared.filter((e) => !isOpenApiContainer(e.name)) : declared;
+  const models = facts.generated
+    ? declared
+    : [...declared, ...declaredEntities(containers, context)];
   const entities = [...models, ...recovered, ...openApiSchemas, ...zodSchemas];
   if (facts.generated) entities.forEach((entity) => (entity.generated = true));
   if (text.includes('components[')) resolveComponentReferences(entities);
@@ -67,7 +73,8 @@ function typeDeclarations(
   declarations: TopLevelDeclaration[],
   context: DeclarationContext,
 ): TypeDeclarations {
-  const result: TypeDeclarations = { declared: [], openApiSchemas: [] };
+  const result: TypeDeclarations = { declared: [], openApiSchemas: [], containers: [] };
+  const named: NamedDeclaration[] = [];
   for (const { statement, declaration } of declarations) {
     const type = declaration.type;
     if (type === 'lexical_declaration') continue;
@@ -77,18 +84,33 @@ function typeDeclarations(
     );
     if (!nameNode || !body) continue;
 
-    if (type !== 'enum_declaration' && isOpenApiComponents(nameNode.text, body)) {
+    const name = nameNode.text;
+    if (type !== 'enum_declaration' && isOpenApiComponents(name, body)) {
       result.openApiSchemas.push(...openApiSchemaEntities(body, context));
-    } else if (type === 'interface_declaration') {
-      result.declared.push(interfaceEntity(declaration, nameNode, body, statement, context));
-    } else if (type === 'enum_declaration') {
-      result.declared.push(enumEntity(nameNode, body, statement, context));
+    } else if (isOpenApiContainer(name)) {
+      result.containers.push({ statement, declaration, nameNode, body });
     } else {
-      const entity = typeAliasEntity(declaration, nameNode, body, statement, context);
-      if (entity) result.declared.push(entity);
+      named.push({ statement, declaration, nameNode, body });
     }
   }
+  result.declared = declaredEntities(named, context);
   return result;
+}
+
+function declaredEntities(declarations: NamedDeclaration[], context: DeclarationContext) {
+  const entities: EntityFact[] = [];
+  for (const { statement, declaration, nameNode, body } of declarations) {
+    const type = declaration.type;
+    if (type === 'interface_declaration') {
+      entities.push(interfaceEntity(declaration, nameNode, body, statement, context));
+    } else if (type === 'enum_declaration') {
+      entities.push(enumEntity(nameNode, body, statement, context));
+    } else {
+      const entity = typeAliasEntity(declaration, nameNode, body, statement, context);
+      if (entity) entities.push(entity);
+    }
+  }
+  return entities;
 }
 
 /** Local names bound to the zod module: `z` in `import { z }`, `import * as z`, `import z`. */

@@ -13,7 +13,7 @@ export function extractTypeScriptFacts(
   text: string,
   facts: FileFacts,
 ): void {
-  extractTypeScriptDeclarations(tree, grammar, text, facts);
+  extractTypeScriptDeclarations(tree, text, facts);
   extractTypeScriptCalls(tree, grammar, text, facts);
   extractPropertyReads(text, facts);
 }

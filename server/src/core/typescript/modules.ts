@@ -2,7 +2,7 @@
 // Statements are read from their text when its form is plain (module-text.ts), else from the tree.
 import type { Node } from 'web-tree-sitter';
 import type { FileFacts, ImportFact } from '../facts';
-import { childOfType, namedChildren, rangeOf, unquote } from '../syntax/nodes';
+import { childOfType, namedChildren, rangeOf, rangeOfText, unquote } from '../syntax/nodes';
 import {
   exportListFromText,
   exportStarFromText,
@@ -36,7 +36,7 @@ export function extractModules(statements: Node[], facts: FileFacts): Set<string
 
 function addImport(statement: Node, text: string, facts: FileFacts): void {
   const reference = importFromText(text) ?? importFromTree(statement);
-  if (reference) facts.imports.push({ ...reference, range: rangeOf(statement) });
+  if (reference) facts.imports.push({ ...reference, range: rangeOfText(statement, text) });
 }
 
 function importFromTree(statement: Node): ModuleReference | undefined {

@@ -1,8 +1,7 @@
-// Finds the top-level statements of a module with one small query, and looks inside `export`
-// and `declare` wrappers and ERROR nodes. Declarations nested in functions, namespaces or
-// `declare module` blocks are local to them and are not looked at.
+// Finds the top-level statements of a module by walking the program's children, and looks inside
+// `export` and `declare` wrappers and ERROR nodes. Declarations nested in functions, namespaces
+// or `declare module` blocks are local to them and are not looked at.
 import type { Node } from 'web-tree-sitter';
-import { loadQuery, type GrammarName } from '../syntax/parser';
 
 /** A declaration at the top of the module, inside any `export` / `declare` wrappers. */
 export interface TopLevelDeclaration {
@@ -31,27 +30,28 @@ const DECLARATION_TYPES = new Set([
 /** ERROR nodes nest when the parser recovers more than once; deeper ones are not searched. */
 const MAX_ERROR_NESTING = 4;
 
-export function topLevelStatements(grammar: GrammarName, root: Node): TopLevel {
+export function topLevelStatements(root: Node): TopLevel {
   const result: TopLevel = { declarations: [], moduleStatements: [], errors: [] };
-  collectStatements(grammar, root, result, 0);
+  collectStatements(root, result, 0);
   return result;
 }
 
-function collectStatements(grammar: GrammarName, container: Node, result: TopLevel, depth: number) {
-  const query = loadQuery(grammar, 'declarations');
-  for (const { name, node } of query.captures(container, { maxStartDepth: 1 })) {
-    if (node.id === container.id) continue;
-    if (name === 'declaration') result.declarations.push({ statement: node, declaration: node });
-    else if (name === 'import') result.moduleStatements.push(node);
-    else if (name === 'export') collectExport(node, result);
-    else if (name === 'declare') collectWrapped(node, node.firstNamedChild, result);
-    else if (depth < MAX_ERROR_NESTING) collectError(grammar, node, result, depth);
+function collectStatements(container: Node, result: TopLevel, depth: number) {
+  for (const node of container.namedChildren) {
+    const type = node?.type;
+    if (!node || !type) continue;
+    if (DECLARATION_TYPES.has(type))
+      result.declarations.push({ statement: node, declaration: node });
+    else if (type === 'import_statement') result.moduleStatements.push(node);
+    else if (type === 'export_statement') collectExport(node, result);
+    else if (type === 'ambient_declaration') collectWrapped(node, node.firstNamedChild, result);
+    else if (type === 'ERROR' && depth < MAX_ERROR_NESTING) collectError(node, result, depth);
   }
 }
 
-function collectError(grammar: GrammarName, error: Node, result: TopLevel, depth: number): void {
+function collectError(error: Node, result: TopLevel, depth: number): void {
   result.errors.push(error);
-  collectStatements(grammar, error, result, depth + 1);
+  collectStatements(error, result, depth + 1);
 }
 
 function collectExport(statement: Node, result: TopLevel): void {

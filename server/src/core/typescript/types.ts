@@ -1,8 +1,9 @@
 // TypeScript type nodes as TypeExpr trees, and property signatures as fields. Shared by the
 // declaration and API-call extractors.
 import type { Node } from 'web-tree-sitter';
-import type { FieldFact, TypeExpr } from '../facts';
-import { namedChildren, rangeOf, unquote } from '../syntax/nodes';
+import type { FieldFact, Range, TypeExpr } from '../facts';
+import { inCleanTree, namedChildren, rangeOf, unquote } from '../syntax/nodes';
+import { propertyFromText } from './type-text';
 
 /** Types nested deeper than this stay text: walking them further would overflow the stack. */
 const MAX_TYPE_DEPTH = 200;
@@ -101,6 +102,39 @@ function parseObjectType(node: Node): TypeExpr {
 
 /** `name?: string | null` inside an interface or object type. */
 export function fieldFromPropertySignature(node: Node): FieldFact {
+  return fieldFromText(node) ?? fieldFromTree(node);
+}
+
+/**
+ * The field of a simple, error-free signature read from its text (see type-text.ts): one call
+ * into wasm instead of a dozen. Positions are counted from the node's start, on its one line.
+ */
+export function fieldFromText(node: Node): FieldFact | undefined {
+  const property = propertyFromText(node.text);
+  if (!property || !inCleanTree(node)) return undefined;
+  const { row, column } = node.startPosition;
+  const span = (start: number, end: number): Range => ({
+    start: { line: row, character: column + start },
+    end: { line: row, character: column + end },
+  });
+  const quoted = property.name.startsWith("'") || property.name.startsWith('"');
+  const name = quoted ? (unquote(property.name) ?? property.name) : property.name;
+  const { typeExpr } = property;
+  return {
+    name,
+    wireName: name,
+    type: property.type,
+    typeExpr,
+    optional: property.questionMark || includesUndefined(typeExpr),
+    nullable: includesNull(typeExpr),
+    hasDefault: false,
+    range: span(property.nameStart, property.nameEnd),
+    typeRange: span(property.typeStart, property.typeStart + property.type.length),
+  };
+}
+
+/** The field read from the tree: any signature, however written. */
+export function fieldFromTree(node: Node): FieldFact {
   const nameNode = node.childForFieldName('name');
   const typeNode = node.childForFieldName('type');
   const name = propertyName(nameNode);
