@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Logger } from '../server/src/core/log';
-import { workerLoader } from '../server/src/workspace/load-in-worker';
+import { parallelLoader, workerLoader } from '../server/src/workspace/load-in-worker';
 import { loadWorkspace } from '../server/src/workspace/load-workspace';
 
 const repo = join(__dirname, '..');
@@ -55,5 +55,30 @@ describe('indexing in a worker thread', () => {
 
     expect(loaded.index.fileCount).toBeGreaterThan(0);
     expect(logger.lines.at(-1)).toMatch(/^warn: The indexing worker failed .*the worker broke/);
+  });
+});
+
+describe('indexing split between worker threads (the CLI on several cores)', () => {
+  it('gives the same index, in the same file order, as indexing here', async () => {
+    const progress: number[] = [];
+    const load = parallelLoader(join(repo, 'dist', 'index-worker.js'), 3, 1);
+    const split = await load(example, { onProgress: (done) => progress.push(done) });
+    const here = await loadWorkspace(example);
+
+    expect(split.files).toEqual(here.files);
+    expect([...split.index.allFacts()]).toEqual([...here.index.allFacts()]);
+    expect(split.index.tsPathConfigs).toEqual(here.index.tsPathConfigs);
+    expect(split.skipped).toEqual(here.skipped);
+    expect(Math.max(...progress)).toBe(here.files.length);
+  });
+
+  it('stays in this thread for a small root or a single thread', async () => {
+    const logger = recordingLogger();
+    const script = join(repo, 'dist', 'index-worker.js');
+    for (const load of [parallelLoader(script, 4), parallelLoader(script, 1, 1)]) {
+      const loaded = await load(example, { logger });
+      expect(loaded.index.fileCount).toBe((await loadWorkspace(example)).index.fileCount);
+    }
+    expect(logger.lines).toEqual([]);
   });
 });

@@ -37,6 +37,7 @@ const NETWORK_MODULES =
 const INDEX_WORKER = 'server/src/workspace/index-worker.ts';
 const WORKER_LOADER = 'server/src/workspace/load-in-worker.ts';
 const WORKER_SCRIPT = "join(__dirname, 'index-worker.js')";
+const CLI_LOADER = 'server/src/workspace/analyze-workspace.ts';
 const PROCESS_MODULES = /^(node:)?(child_process|vm|worker_threads|cluster)$/;
 
 interface Use {
@@ -172,13 +173,17 @@ describe('no code runs from workspace text', () => {
     );
     expect(workers).toEqual([{ file: WORKER_LOADER, line: expect.any(Number), what: 'script' }]);
     const loaders = usesWhere((node) =>
-      ts.isCallExpression(node) && calleeName(node) === 'workerLoader'
+      ts.isCallExpression(node) &&
+      ['workerLoader', 'parallelLoader'].includes(calleeName(node) ?? '')
         ? node.arguments[0]?.getText()
         : undefined,
     );
     expect(loaders).toEqual([
       { file: 'server/src/server.ts', line: expect.any(Number), what: WORKER_SCRIPT },
+      { file: CLI_LOADER, line: expect.any(Number), what: 'script' },
     ]);
+    const cliLoader = readFileSync(join(REPO, CLI_LOADER), 'utf8');
+    expect(cliLoader).toContain(`const script = ${WORKER_SCRIPT};`);
   });
 
   it('runs git by name with an argument array, never a command line', () => {

@@ -7,6 +7,8 @@ export interface IndexWorkerInput {
   root: string;
   include?: string[];
   exclude?: string[];
+  /** This worker's share of the files, when several workers split a root between them. */
+  files?: string[];
 }
 
 export type IndexWorkerMessage =

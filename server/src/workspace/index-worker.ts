@@ -28,6 +28,7 @@ async function run(port: NonNullable<typeof parentPort>, input: IndexWorkerInput
       logger,
       include: input.include,
       exclude: input.exclude,
+      files: input.files,
       onProgress: (done, total) => {
         if (done % PROGRESS_EVERY === 0 || done === total) send({ kind: 'progress', done, total });
       },

@@ -1,13 +1,17 @@
 // Builds a root's index in a worker thread (see index-worker.ts) and assembles it on this side
 // as the batches of facts arrive. Falls back to indexing in this thread when the worker cannot
 // run, so a missing or broken worker costs memory and responsiveness, not the index.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { detachStrings, type StringPool } from '../core/detach-strings';
+import type { FileFacts } from '../core/facts';
 import { WorkspaceIndex } from '../core/index/workspace-index';
 import { describeError, silentLogger } from '../core/log';
 import type { IndexWorkerInput, IndexWorkerMessage } from './index-worker-protocol';
+import { discoverFiles, type DiscoveredFiles } from './discover';
 import { loadWorkspace, type LoadedWorkspace, type LoadOptions } from './load-workspace';
+import { readTsPathConfigs } from './tsconfig';
 
 export type WorkspaceLoader = (root: string, options: LoadOptions) => Promise<LoadedWorkspace>;
 
@@ -29,16 +33,114 @@ export function workerLoader(script: string): WorkspaceLoader {
   };
 }
 
+/**
+ * A loader that splits the files of a root between `threads` workers running `script`, for the
+ * CLI on a machine with several cores. Small roots, one core or a missing script load here.
+ */
+export function parallelLoader(
+  script: string,
+  threads: number,
+  minFilesPerThread = MIN_FILES_PER_THREAD,
+): WorkspaceLoader {
+  return async (root, options) => {
+    const logger = options.logger ?? silentLogger;
+    const discovered = discoverFiles(root, options);
+    const sources = discovered.sources;
+    if (threads < 2 || sources.length < threads * minFilesPerThread || !existsSync(script))
+      return loadWorkspace(root, options);
+    try {
+      return await loadSplit(script, root, options, threads, discovered);
+    } catch (error) {
+      logger.warn(`The indexing workers failed (${describeError(error)}); indexing again here.`);
+      return loadWorkspace(root, options);
+    }
+  };
+}
+
+/** Below this many files a thread costs more to start (wasm runtime, grammars) than it saves. */
+const MIN_FILES_PER_THREAD = 100;
+
+async function loadSplit(
+  script: string,
+  root: string,
+  options: LoadOptions,
+  threads: number,
+  discovered: DiscoveredFiles,
+): Promise<LoadedWorkspace> {
+  const started = performance.now();
+  const total = discovered.sources.length;
+  const doneBy = new Array<number>(threads).fill(0);
+  const pool: StringPool = new Map();
+  const shares = shareFiles(root, discovered.sources, threads);
+  const parts = await Promise.all(
+    shares.map((files, thread) => {
+      const onProgress = (done: number) => {
+        doneBy[thread] = done;
+        options.onProgress?.(
+          doneBy.reduce((sum, count) => sum + count, 0),
+          total,
+        );
+      };
+      return loadInWorker(script, root, { ...options, files, onProgress }, pool);
+    }),
+  );
+  // The index takes the files in discovery order, as a load in one thread does.
+  const byFile = new Map<string, FileFacts>();
+  for (const part of parts)
+    for (const facts of part.index.allFacts()) byFile.set(facts.file, facts);
+  const index = new WorkspaceIndex();
+  index.setTsConfigs(readTsPathConfigs(root, discovered.projectConfigs));
+  for (const file of discovered.sources) {
+    const facts = byFile.get(file);
+    if (facts) index.setFile(facts);
+  }
+  const skipped = parts.flatMap((part) => part.skipped);
+  skipped.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return {
+    root,
+    index,
+    files: discovered.sources,
+    skipped,
+    milliseconds: performance.now() - started,
+  };
+}
+
+/** Splits files into shares of about equal size: the largest first, each to the lightest share. */
+function shareFiles(root: string, files: string[], count: number): string[][] {
+  const sized = files.map((file) => ({ file, size: sizeOf(join(root, file)) }));
+  sized.sort((a, b) => b.size - a.size);
+  const shares = Array.from({ length: count }, () => ({ files: [] as string[], size: 0 }));
+  for (const { file, size } of sized) {
+    const lightest = shares.reduce((min, share) => (share.size < min.size ? share : min));
+    lightest.files.push(file);
+    lightest.size += size;
+  }
+  return shares.map((share) => share.files);
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
 function loadInWorker(
   script: string,
   root: string,
   options: LoadOptions,
+  pool: StringPool = new Map(),
 ): Promise<LoadedWorkspace> {
   const logger = options.logger ?? silentLogger;
-  const input: IndexWorkerInput = { root, include: options.include, exclude: options.exclude };
+  const input: IndexWorkerInput = {
+    root,
+    include: options.include,
+    exclude: options.exclude,
+    files: options.files,
+  };
   const worker = new Worker(script, { workerData: input });
   const index = new WorkspaceIndex();
-  const pool: StringPool = new Map();
   return new Promise<LoadedWorkspace>((resolve, reject) => {
     let settled = false;
     const settle = (outcome: () => void) => {

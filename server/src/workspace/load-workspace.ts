@@ -15,6 +15,8 @@ const YIELD_EVERY_MS = 20;
 
 export interface LoadOptions extends DiscoveryOptions {
   logger?: Logger;
+  /** Extract exactly these files (relative to the root) instead of discovering them. */
+  files?: string[];
   /** Called after each file with the number done and the total. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -35,7 +37,9 @@ export async function loadWorkspace(
   const started = performance.now();
   const logger = options.logger ?? silentLogger;
   await initSyntax();
-  const discovered = discoverFiles(root, options);
+  const discovered = options.files
+    ? { sources: options.files, projectConfigs: [] }
+    : discoverFiles(root, options);
   const index = new WorkspaceIndex();
   index.setTsConfigs(readTsPathConfigs(root, discovered.projectConfigs));
 

@@ -1,7 +1,7 @@
 // `seam index`: what Seam found in a workspace, as a summary or as JSON.
 import type { Command } from 'commander';
 import { resolve } from 'node:path';
-import { loadWorkspace } from '../../workspace/load-workspace';
+import { loadForCommand } from '../../workspace/analyze-workspace';
 import { indexToJson } from '../index-json';
 import { indexSummary } from '../index-summary';
 import { stderrLogger } from '../stderr-logger';
@@ -15,7 +15,7 @@ export function registerIndexCommand(program: Command): void {
     .option('--verbose', 'log skipped files and timings to stderr')
     .action(async (dir: string, options: { json?: boolean; verbose?: boolean }) => {
       const logger = options.verbose ? stderrLogger : undefined;
-      const workspace = await loadWorkspace(resolve(dir), { logger });
+      const workspace = await loadForCommand(resolve(dir), { logger });
       const output = options.json
         ? JSON.stringify(indexToJson(workspace.index.view()), null, 2)
         : indexSummary(workspace);

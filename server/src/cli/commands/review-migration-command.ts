@@ -11,7 +11,7 @@ import {
   type MigrationReview,
 } from '../../core/migrations/review';
 import { loadSeamConfig } from '../../workspace/load-config';
-import { loadWorkspace } from '../../workspace/load-workspace';
+import { loadForCommand } from '../../workspace/analyze-workspace';
 import { formatMigrationMarkdown } from '../formats/migration-markdown';
 import { formatSarif } from '../formats/sarif';
 import { stderrLogger } from '../stderr-logger';
@@ -56,7 +56,7 @@ async function runReview(root: string, path: string | undefined, options: Review
   const { config, problems } = loadSeamConfig(root);
   for (const problem of problems) stderrLogger.warn(problem);
   const logger = options.verbose ? stderrLogger : undefined;
-  const workspace = await loadWorkspace(root, {
+  const workspace = await loadForCommand(root, {
     logger,
     include: config.include,
     exclude: config.exclude,
