@@ -28,7 +28,8 @@ async function run(port: NonNullable<typeof parentPort>, input: IndexWorkerInput
       logger,
       include: input.include,
       exclude: input.exclude,
-      files: input.files,
+      // A share of the files: path aliases are read by the thread that splits the root.
+      discovered: input.files && { sources: input.files, projectConfigs: [] },
       onProgress: (done, total) => {
         if (done % PROGRESS_EVERY === 0 || done === total) send({ kind: 'progress', done, total });
       },

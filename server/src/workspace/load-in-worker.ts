@@ -25,7 +25,14 @@ export function workerLoader(script: string): WorkspaceLoader {
     }
     try {
       logger.info(`Indexing ${root} in a worker thread`);
-      return await loadInWorker(script, root, options);
+      const index = new WorkspaceIndex();
+      const pool: StringPool = new Map();
+      const done = await runWorker(script, root, options, (facts) =>
+        index.setFile(detachStrings(facts, pool)),
+      );
+      const { tsConfigs, ...summary } = done;
+      index.setTsConfigs(tsConfigs);
+      return { root, index, ...summary };
     } catch (error) {
       logger.warn(`The indexing worker failed (${describeError(error)}); indexing again here.`);
       return loadWorkspace(root, options);
@@ -45,14 +52,15 @@ export function parallelLoader(
   return async (root, options) => {
     const logger = options.logger ?? silentLogger;
     const discovered = discoverFiles(root, options);
-    const sources = discovered.sources;
-    if (threads < 2 || sources.length < threads * minFilesPerThread || !existsSync(script))
-      return loadWorkspace(root, options);
+    const here = { ...options, discovered };
+    const { length } = discovered.sources;
+    if (threads < 2 || length < threads * minFilesPerThread || !existsSync(script))
+      return loadWorkspace(root, here);
     try {
       return await loadSplit(script, root, options, threads, discovered);
     } catch (error) {
       logger.warn(`The indexing workers failed (${describeError(error)}); indexing again here.`);
-      return loadWorkspace(root, options);
+      return loadWorkspace(root, here);
     }
   };
 }
@@ -71,9 +79,9 @@ async function loadSplit(
   const total = discovered.sources.length;
   const doneBy = new Array<number>(threads).fill(0);
   const pool: StringPool = new Map();
-  const shares = shareFiles(root, discovered.sources, threads);
+  const byFile = new Map<string, FileFacts>();
   const parts = await Promise.all(
-    shares.map((files, thread) => {
+    shareFiles(root, discovered.sources, threads).map((files, thread) => {
       const onProgress = (done: number) => {
         doneBy[thread] = done;
         options.onProgress?.(
@@ -81,13 +89,13 @@ async function loadSplit(
           total,
         );
       };
-      return loadInWorker(script, root, { ...options, files, onProgress }, pool);
+      const share = { ...options, files, onProgress };
+      return runWorker(script, root, share, (facts) =>
+        byFile.set(facts.file, detachStrings(facts, pool)),
+      );
     }),
   );
   // The index takes the files in discovery order, as a load in one thread does.
-  const byFile = new Map<string, FileFacts>();
-  for (const part of parts)
-    for (const facts of part.index.allFacts()) byFile.set(facts.file, facts);
   const index = new WorkspaceIndex();
   index.setTsConfigs(readTsPathConfigs(root, discovered.projectConfigs));
   for (const file of discovered.sources) {
@@ -126,12 +134,18 @@ function sizeOf(path: string): number {
   }
 }
 
-function loadInWorker(
+type WorkerDone = Omit<Extract<IndexWorkerMessage, { kind: 'done' }>, 'kind'>;
+
+/**
+ * Runs one worker over a root (or over `files` of it), hands each file's facts to `onFacts` as
+ * they arrive, and resolves with the worker's summary.
+ */
+function runWorker(
   script: string,
   root: string,
-  options: LoadOptions,
-  pool: StringPool = new Map(),
-): Promise<LoadedWorkspace> {
+  options: LoadOptions & { files?: string[] },
+  onFacts: (facts: FileFacts) => void,
+): Promise<WorkerDone> {
   const logger = options.logger ?? silentLogger;
   const input: IndexWorkerInput = {
     root,
@@ -140,8 +154,7 @@ function loadInWorker(
     files: options.files,
   };
   const worker = new Worker(script, { workerData: input });
-  const index = new WorkspaceIndex();
-  return new Promise<LoadedWorkspace>((resolve, reject) => {
+  return new Promise<WorkerDone>((resolve, reject) => {
     let settled = false;
     const settle = (outcome: () => void) => {
       if (settled) return;
@@ -156,19 +169,11 @@ function loadInWorker(
         case 'log':
           return logger[message.level](message.message);
         case 'facts':
-          for (const facts of message.facts) index.setFile(detachStrings(facts, pool));
-          return;
-        case 'done':
-          index.setTsConfigs(message.tsConfigs);
-          return settle(() =>
-            resolve({
-              root,
-              index,
-              files: message.files,
-              skipped: message.skipped,
-              milliseconds: message.milliseconds,
-            }),
-          );
+          return message.facts.forEach(onFacts);
+        case 'done': {
+          const { kind: _kind, ...done } = message;
+          return settle(() => resolve(done));
+        }
         case 'failed':
           return settle(() => reject(new Error(message.error)));
       }

@@ -7,7 +7,7 @@ import { emptyFacts, type FileFacts } from '../core/facts';
 import { WorkspaceIndex } from '../core/index/workspace-index';
 import { describeError, silentLogger, type Logger } from '../core/log';
 import { initSyntax } from '../core/syntax/parser';
-import { discoverFiles, type DiscoveryOptions } from './discover';
+import { discoverFiles, type DiscoveredFiles, type DiscoveryOptions } from './discover';
 import { readTsPathConfigs } from './tsconfig';
 
 /** The longest stretch indexing runs without letting other work in (one file may take longer). */
@@ -15,8 +15,8 @@ const YIELD_EVERY_MS = 20;
 
 export interface LoadOptions extends DiscoveryOptions {
   logger?: Logger;
-  /** Extract exactly these files (relative to the root) instead of discovering them. */
-  files?: string[];
+  /** Files already discovered (or a worker's share of them): extracted without discovering. */
+  discovered?: DiscoveredFiles;
   /** Called after each file with the number done and the total. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -37,9 +37,7 @@ export async function loadWorkspace(
   const started = performance.now();
   const logger = options.logger ?? silentLogger;
   await initSyntax();
-  const discovered = options.files
-    ? { sources: options.files, projectConfigs: [] }
-    : discoverFiles(root, options);
+  const discovered = options.discovered ?? discoverFiles(root, options);
   const index = new WorkspaceIndex();
   index.setTsConfigs(readTsPathConfigs(root, discovered.projectConfigs));
 
