@@ -3,8 +3,9 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { handleChatContext } from '../core/chat/chat-context-handler';
+import type { ContextSources } from '../core/chat/context-items';
 import type { ChatContextParams, ChatContextResult } from '../protocol';
-import type { SeamSession } from '../session/seam-session';
+import type { RootState, SeamSession } from '../session/seam-session';
 
 export function chatContext(
   session: SeamSession,
@@ -13,16 +14,10 @@ export function chatContext(
   const path = params.uri?.startsWith('file:') ? fileURLToPath(params.uri) : undefined;
   const root = (path && session.locate(path)?.root) ?? session.roots[0];
   if (!root) return null;
-  const { findings, pairing } = session.check(root);
   return handleChatContext(
     {
       root: root.path,
-      sources: {
-        view: root.index.view(),
-        pairing,
-        findings,
-        readText: (file) => session.readText(join(root.path, file)),
-      },
+      sources: contextSourcesOf(session, root),
       fileOfUri: (uri) => {
         const filePath = uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
         const located = filePath ? session.locate(filePath) : undefined;
@@ -31,4 +26,15 @@ export function chatContext(
     },
     params,
   );
+}
+
+/** What chat and the language-model tools read of a root: its view, latest check and texts. */
+export function contextSourcesOf(session: SeamSession, root: RootState): ContextSources {
+  const { findings, pairing } = session.check(root);
+  return {
+    view: root.index.view(),
+    pairing,
+    findings,
+    readText: (file) => session.readText(join(root.path, file)),
+  };
 }

@@ -16,6 +16,7 @@ import type {
   ToolFinding,
 } from '../protocol';
 import type { RootState, SeamSession } from '../session/seam-session';
+import { contextSourcesOf } from './chat-context';
 import { uriOf } from './feature-context';
 
 const SWITCHED_OFF =
@@ -88,17 +89,7 @@ export function schemaLookup(session: SeamSession, params: SchemaLookupParams): 
 }
 
 function lookUpRoot(session: SeamSession, root: RootState, name: string, limit: number) {
-  const { findings, pairing } = session.check(root);
-  return lookUpSchema(
-    {
-      view: root.index.view(),
-      pairing,
-      findings,
-      readText: (file) => session.readText(join(root.path, file)),
-    },
-    name,
-    limit,
-  );
+  return lookUpSchema(contextSourcesOf(session, root), name, limit);
 }
 
 function matchesOf(root: RootState, lookup: SchemaLookup): SchemaLookupMatch[] {
