@@ -31,13 +31,7 @@ const RESPONSE_SUFFIXES = /(Response|Read|Out|Public|Event)$/;
 
 /** `PartResponseSchema` → `part`; `IPart` → `part`. */
 export function nameStem(name: string): string {
-  let stem = stems.get(name);
-  if (stem === undefined) {
-    if (stems.size >= MAX_REMEMBERED) stems.clear();
-    stem = stemOf(name);
-    stems.set(name, stem);
-  }
-  return stem;
+  return remembered(stems, name, stemOf);
 }
 
 function stemOf(name: string): string {
@@ -78,13 +72,7 @@ export function keyOverlap(
 
 /** `part_number`, `partNumber` and `PartNumber` compare equal for overlap purposes. */
 export function normaliseKey(key: string): string {
-  let normalised = normalisedKeys.get(key);
-  if (normalised === undefined) {
-    if (normalisedKeys.size >= MAX_REMEMBERED) normalisedKeys.clear();
-    normalised = key.replace(/_/g, '').toLowerCase();
-    normalisedKeys.set(key, normalised);
-  }
-  return normalised;
+  return remembered(normalisedKeys, key, (text) => text.replace(/_/g, '').toLowerCase());
 }
 
 /** `nameStem` of each name seen lately: pairing asks for the same few thousand names a lot. */
@@ -93,3 +81,13 @@ const stems = new Map<string, string>();
 const normalisedKeys = new Map<string, string>();
 /** Names and keys remembered at most; a long editing session starts over past it. */
 const MAX_REMEMBERED = 50_000;
+
+function remembered(cache: Map<string, string>, text: string, compute: (text: string) => string) {
+  let value = cache.get(text);
+  if (value === undefined) {
+    if (cache.size >= MAX_REMEMBERED) cache.clear();
+    value = compute(text);
+    cache.set(text, value);
+  }
+  return value;
+}

@@ -39,7 +39,7 @@ function ormModelsByStem(view: IndexView): Map<string, ResolvedEntity[]> {
 }
 
 /** The attributes validation may read a field from: its validation aliases, else its name. */
-export function attributeNames(field: ResolvedField): string[] {
+function attributeNames(field: ResolvedField): string[] {
   if (field.validationAliasChoices) return field.validationAliasChoices;
   return [field.validationAlias ?? field.name];
 }

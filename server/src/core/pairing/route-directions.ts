@@ -4,6 +4,7 @@
 // to know what a TS type mirrors: `ProductCreateRecurring` is only ever sent, whatever its name.
 import type { TypeExpr } from '../facts';
 import type { IndexView, ResolvedEntity } from '../index/resolved';
+import { looksLikeRequest } from './name-matching';
 
 export type TravelDirection = 'request' | 'response';
 
@@ -71,4 +72,12 @@ export function onlyDirection(
 ): TravelDirection | undefined {
   const known = directions.get(entityId);
   return known?.size === 1 ? [...known][0] : undefined;
+}
+
+/** The way a class travels: as the routes show, else as its name suggests. */
+export function likelyDirection(view: IndexView, entity: ResolvedEntity): TravelDirection {
+  return (
+    onlyDirection(routeDirections(view), entity.id) ??
+    (looksLikeRequest(entity.name) ? 'request' : 'response')
+  );
 }

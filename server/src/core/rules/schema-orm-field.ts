@@ -3,9 +3,8 @@
 // schema from such a row fails validation, so the endpoint answers 500.
 import type { Finding } from '../findings/finding';
 import type { IndexView, ResolvedEntity, ResolvedField } from '../index/resolved';
-import { looksLikeRequest } from '../pairing/name-matching';
 import { ormAttributeOf, ormModelOf } from '../pairing/orm-model';
-import { onlyDirection, routeDirections } from '../pairing/route-directions';
+import { likelyDirection } from '../pairing/route-directions';
 import { isOpaqueName } from '../shapes/entity-wire';
 import { pythonWireType } from '../shapes/python-wire';
 import type { Rule } from './rule';
@@ -20,7 +19,7 @@ export const schemaOrmField: Rule = {
     for (const schema of context.view.entities) {
       if (schema.kind !== 'pydantic-model' || !schema.config?.fromAttributes) continue;
       // A request body is validated from JSON, never from a row, whatever its config says.
-      if (isRequestBody(context.view, schema)) continue;
+      if (likelyDirection(context.view, schema) === 'request') continue;
       const model = ormModelOf(context.view, schema);
       if (!model) continue;
       for (const field of schema.fields) {
@@ -36,12 +35,6 @@ export const schemaOrmField: Rule = {
     return findings;
   },
 };
-
-/** The routes take it as a body and never send it, or, where no route says, its name says so. */
-function isRequestBody(view: IndexView, schema: ResolvedEntity): boolean {
-  const direction = onlyDirection(routeDirections(view), schema.id);
-  return direction ? direction === 'request' : looksLikeRequest(schema.name);
-}
 
 function compareWithModel(
   view: IndexView,
