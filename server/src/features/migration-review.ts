@@ -46,7 +46,10 @@ export function registerMigrationReview(
   );
 }
 
-/** The root's migrations for the picker, newest first: revisions in reverse chain order, then scripts. */
+/**
+ * The root's migrations for the picker, newest first: revisions in reverse chain order, then
+ * scripts.
+ */
 export async function migrationItems(root: RootState): Promise<MigrationItem[]> {
   const listed = await listMigrations(root.path, root.index);
   const files = [...listed.revisions.map((revision) => revision.file).reverse(), ...listed.scripts];

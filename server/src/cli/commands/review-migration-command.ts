@@ -34,7 +34,8 @@ export function registerReviewMigrationCommand(program: Command): void {
     .option('--since <rev>', 'git revision of the models before the first migration script')
     .option(
       '--sqlite-min-version <version>',
-      'oldest SQLite the project supports, e.g. 3.31 (default: seam.json migrations.sqliteMinVersion)',
+      'oldest SQLite the project supports, e.g. 3.31 ' +
+        '(default: seam.json migrations.sqliteMinVersion)',
     )
     .addOption(
       new Option('--format <format>', 'output format')

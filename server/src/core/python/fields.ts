@@ -129,7 +129,8 @@ function applyPydanticOptions(field: FieldFact, call: CallArgs): void {
 
 /**
  * The top-level keys a validation alias reads: `"a"`; `AliasChoices("a", "b")` → a, b;
- * `AliasPath("products", 0, "id")` → products (the value is taken inside it); choices may be paths.
+ * `AliasPath("products", 0, "id")` → products (the value is taken inside it); choices may be
+ * paths.
  */
 function validationKeys(node: Node): string[] {
   const call = readCall(node);

@@ -1,5 +1,5 @@
-// Table indexes and unique constraints: `__table_args__ = (Index("ix", "a"), UniqueConstraint(...))`
-// in a class body, and module-level `Index("ix", Part.name)` calls.
+// Table indexes and unique constraints: `__table_args__ = (Index("ix", "a"),
+// UniqueConstraint(...))` in a class body, and module-level `Index("ix", Part.name)` calls.
 import type { Node } from 'web-tree-sitter';
 import type { TableIndexFact } from '../facts';
 import { namedChildren, rangeOf } from '../syntax/nodes';
