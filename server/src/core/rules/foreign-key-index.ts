@@ -2,6 +2,7 @@
 // itself, so every join or filter on the column scans the whole table.
 import type { Finding } from '../findings/finding';
 import type { ResolvedEntity, ResolvedField } from '../index/resolved';
+import { ORM_KINDS } from '../pairing/orm-model';
 import type { Rule } from './rule';
 
 export const foreignKeyIndex: Rule = {
@@ -13,7 +14,7 @@ export const foreignKeyIndex: Rule = {
     // Foreign keys a non-table base declares, with the tables that inherit them unindexed.
     const inherited = new Map<string, { field: ResolvedField; tables: string[] }>();
     for (const entity of context.view.entities) {
-      if (entity.kind !== 'sqlmodel-table' && entity.kind !== 'sqlalchemy-model') continue;
+      if (!ORM_KINDS.has(entity.kind)) continue;
       for (const field of entity.fields) {
         if (!field.foreignKey || isIndexed(entity, field)) continue;
         if (field.declaredIn === entity.id) {
@@ -22,7 +23,7 @@ export const foreignKeyIndex: Rule = {
         }
         // A table base reports its own column; a plain base is reported where it declares it.
         const declaring = context.view.entityById.get(field.declaredIn);
-        if (declaring && TABLE_KINDS.has(declaring.kind) && !declaring.abstract) continue;
+        if (declaring && ORM_KINDS.has(declaring.kind) && !declaring.abstract) continue;
         const key = `${field.declaredIn}.${field.name}`;
         const entry = inherited.get(key) ?? { field, tables: [] };
         entry.tables.push(entity.name);
@@ -36,8 +37,6 @@ export const foreignKeyIndex: Rule = {
     return findings;
   },
 };
-
-const TABLE_KINDS: ReadonlySet<string> = new Set(['sqlmodel-table', 'sqlalchemy-model']);
 
 function finding(
   rule: Rule,
