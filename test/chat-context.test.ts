@@ -1,6 +1,5 @@
 // The chat's grounding context on the example workspace: the active file's pairs, routes and
 // findings appear; the budget drops the least relevant blocks first; the preview is what is sent.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +10,7 @@ import { buildGroundingContext, type ContextSources } from '../server/src/core/c
 import { estimateMessagesTokens, formatMessagesPreview } from '../server/src/core/chat/messages';
 import type { Range } from '../server/src/core/facts';
 import type { Finding } from '../server/src/core/findings/finding';
-import { analyzeWorkspace } from '../server/src/workspace/analyze-workspace';
+import { contextSourcesOnDisk } from './helpers/chat-sources';
 
 const root = join(__dirname, '..', 'examples', 'inventory');
 const agentsRoot = join(__dirname, 'fixtures', 'chat', 'agents-workspace');
@@ -21,13 +20,7 @@ const BIG = 1_000_000;
 let sources: ContextSources;
 
 beforeAll(async () => {
-  const analyzed = await analyzeWorkspace(root);
-  sources = {
-    view: analyzed.workspace.index.view(),
-    pairing: analyzed.pairing,
-    findings: analyzed.findings,
-    readText: (file) => readFileSync(join(root, file), 'utf8'),
-  };
+  sources = await contextSourcesOnDisk(root);
 });
 
 function lines(first: number, last: number): Range {

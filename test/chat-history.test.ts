@@ -1,6 +1,5 @@
 // The conversation history of the chat: VS Code's turns as text, cut to the token budget with the
 // oldest exchanges dropped first, and placed between the agent prompt and the fresh context.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { historyMessages } from '../client/src/chat/chat-history';
@@ -10,7 +9,7 @@ import { buildChatRequest } from '../server/src/core/chat/chat-request';
 import type { ContextSources } from '../server/src/core/chat/context';
 import { trimHistory } from '../server/src/core/chat/history';
 import { estimateMessagesTokens, type ChatMessage } from '../server/src/core/chat/messages';
-import { analyzeWorkspace } from '../server/src/workspace/analyze-workspace';
+import { contextSourcesOnDisk } from './helpers/chat-sources';
 
 const root = join(__dirname, '..', 'examples', 'inventory');
 const PART_TS = 'frontend/src/types/part.ts';
@@ -97,13 +96,7 @@ describe('a request with history', () => {
   let sources: ContextSources;
 
   beforeAll(async () => {
-    const analyzed = await analyzeWorkspace(root);
-    sources = {
-      view: analyzed.workspace.index.view(),
-      pairing: analyzed.pairing,
-      findings: analyzed.findings,
-      readText: (file) => readFileSync(join(root, file), 'utf8'),
-    };
+    sources = await contextSourcesOnDisk(root);
   });
 
   function request(history: ChatMessage[], budget: number) {
