@@ -1,6 +1,7 @@
 // Settles Python classes across files: which are models (following bases such as
 // `class PartRead(PartBase)` into other files), their inherited fields and effective config.
 import type { EntityFact, EntityKind, FieldFact, ModelConfigFact } from '../facts';
+import { extend } from '../objects';
 import { applyAliasGenerator } from './alias-generators';
 import type { PythonModules } from './python-modules';
 import type { ResolvedEntity, ResolvedField } from './resolved';
@@ -71,7 +72,8 @@ export class PythonEntityResolver {
     for (const base of [...bases].reverse()) {
       for (const field of base.fields) byName.set(field.name, field);
     }
-    for (const field of entity.fields) byName.set(field.name, { ...field, declaredIn: entity.id });
+    for (const field of entity.fields)
+      byName.set(field.name, extend(field, { declaredIn: entity.id }));
 
     const isTable = kind === 'sqlmodel-table' || kind === 'sqlalchemy-model';
     const fields = [...byName.values()].map((field) =>
@@ -79,8 +81,7 @@ export class PythonEntityResolver {
     );
     const { fields: _own, provisional: _p, config: _c, ...rest } = entity;
     const inheritedTable = bases.find((base) => base.tableName)?.tableName;
-    return {
-      ...rest,
+    return extend(rest, {
       kind,
       fields,
       // A plain mixin lends its fields but is no entity of the view.
@@ -90,7 +91,7 @@ export class PythonEntityResolver {
       tableName: entity.tableName ?? (kind === 'sqlalchemy-model' ? inheritedTable : undefined),
       singleTableChild:
         kind === 'sqlalchemy-model' && !entity.tableName && !!inheritedTable ? true : undefined,
-    };
+    });
   }
 }
 
@@ -124,7 +125,7 @@ function finishField(
   const wireName = explicit ?? generated ?? field.name;
   const column =
     inheritedByTable && isColumnLike(field) ? (field.column ?? field.name) : field.column;
-  return { ...field, wireName, column };
+  return extend(field, { wireName, column });
 }
 
 function isColumnLike(field: FieldFact): boolean {
@@ -135,10 +136,9 @@ function isColumnLike(field: FieldFact): boolean {
 function fieldMixin(base: EntityFact, kind: EntityKind): ResolvedEntity | null {
   if (!base.fieldMixin || (kind !== 'pydantic-model' && kind !== 'sqlmodel-model')) return null;
   const { fields, provisional: _p, config: _c, fieldMixin: _m, ...rest } = base;
-  return {
-    ...rest,
+  return extend(rest, {
     kind,
-    fields: fields.map((field) => ({ ...field, declaredIn: base.id })),
+    fields: fields.map((field) => extend(field, { declaredIn: base.id })),
     baseIds: [],
-  };
+  });
 }

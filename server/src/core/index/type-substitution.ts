@@ -1,5 +1,6 @@
 // Replaces generic type parameters in a TypeExpr (`T` in `data: T`) with concrete arguments.
 import type { FieldFact, TypeExpr } from '../facts';
+import { extend } from '../objects';
 
 export function substituteType(expr: TypeExpr, bindings: ReadonlyMap<string, TypeExpr>): TypeExpr {
   if (!bindings.size) return expr;
@@ -31,7 +32,7 @@ export function substituteField<F extends FieldFact>(
   bindings: ReadonlyMap<string, TypeExpr>,
 ): F {
   if (!bindings.size) return field;
-  return { ...field, typeExpr: substituteType(field.typeExpr, bindings) };
+  return extend(field, { typeExpr: substituteType(field.typeExpr, bindings) });
 }
 
 export function bindTypeParams(params: string[], args: TypeExpr[]): Map<string, TypeExpr> {

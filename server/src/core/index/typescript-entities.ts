@@ -1,6 +1,7 @@
 // Resolves the fields of TypeScript entities by evaluating their shapes across files:
 // `extends`, intersections, Partial/Pick/Omit/Required, zod .extend/.merge and `z.infer`.
 import type { EntityFact, ShapeExpr, TypeExpr } from '../facts';
+import { extend } from '../objects';
 import type { ResolvedEntity, ResolvedField } from './resolved';
 import { bindTypeParams, substituteField } from './type-substitution';
 import type { TypeScriptModules } from './typescript-modules';
@@ -28,14 +29,14 @@ export class TypeScriptEntityResolver {
   resolve(entity: EntityFact, visiting = new Set<string>()): ResolvedEntity {
     const cached = this.resolved.get(entity.id);
     if (cached) return cached;
-    const own = () => entity.fields.map((field) => ({ ...field, declaredIn: entity.id }));
+    const own = () => entity.fields.map((field) => extend(field, { declaredIn: entity.id }));
     let evaluation: Evaluation = { fields: own(), baseIds: [] };
     if (entity.shape && !visiting.has(entity.id)) {
       visiting.add(entity.id);
       evaluation = this.evaluate(entity, entity.shape, new Map(), visiting);
       visiting.delete(entity.id);
     }
-    const result: ResolvedEntity = { ...entity, ...evaluation };
+    const result: ResolvedEntity = extend(entity, evaluation);
     this.resolved.set(entity.id, result);
     return result;
   }
@@ -50,7 +51,7 @@ export class TypeScriptEntityResolver {
       case 'object':
         return {
           fields: shape.fields.map((f) =>
-            substituteField({ ...f, declaredIn: entity.id }, bindings),
+            substituteField(extend(f, { declaredIn: entity.id }), bindings),
           ),
           baseIds: [],
         };
@@ -63,7 +64,7 @@ export class TypeScriptEntityResolver {
       case 'required': {
         const inner = this.evaluate(entity, shape.of, bindings, visiting);
         const optional = shape.op === 'partial';
-        return { ...inner, fields: inner.fields.map((field) => ({ ...field, optional })) };
+        return { ...inner, fields: inner.fields.map((field) => extend(field, { optional })) };
       }
       case 'pick':
       case 'omit': {

@@ -1,0 +1,12 @@
+// Copies of objects that the index keeps by the thousand.
+//
+// Node 20's V8 gives most objects made by spreading (`{ ...field, declaredIn }`) a hidden class
+// of their own instead of sharing one: each copy then costs several times its size (a field of
+// the view ~280 bytes instead of ~60) and makes every property read on such objects slow. A
+// copy made by Object.assign shares its hidden class with the others of its shape. Use this
+// where the copies live as long as the index; a spread is fine for short-lived values.
+
+/** `{ ...base, ...extra }`, with a shared hidden class. Keys are the facts' own, never a user's. */
+export function extend<T extends object, U extends object>(base: T, extra: U): T & U {
+  return Object.assign({}, base, extra);
+}
