@@ -1,5 +1,7 @@
 // The messages between the server and the worker thread that builds a root's first index. Facts
-// are plain data and cross the thread boundary by structured clone.
+// are plain data and cross the thread boundary as JSON text: JSON.parse sizes each object to its
+// properties, where a structured clone gives every object room for four and keeps the rest in a
+// separate array (polar's index: 5.6 MB less heap this way, and no slower).
 import type { FileFacts } from '../core/facts';
 import type { TsPathConfig } from '../core/index/typescript-modules';
 
@@ -14,7 +16,8 @@ export interface IndexWorkerInput {
 export type IndexWorkerMessage =
   | { kind: 'progress'; done: number; total: number }
   | { kind: 'log'; level: 'info' | 'warn'; message: string }
-  | { kind: 'facts'; facts: FileFacts[] }
+  /** A batch of FileFacts, as JSON. */
+  | { kind: 'facts'; json: string }
   | {
       kind: 'done';
       tsConfigs: TsPathConfig[];

@@ -36,7 +36,7 @@ async function run(port: NonNullable<typeof parentPort>, input: IndexWorkerInput
     });
     const facts = [...workspace.index.allFacts()];
     for (let start = 0; start < facts.length; start += BATCH)
-      send({ kind: 'facts', facts: facts.slice(start, start + BATCH) });
+      send({ kind: 'facts', json: JSON.stringify(facts.slice(start, start + BATCH)) });
     send({
       kind: 'done',
       tsConfigs: workspace.index.tsPathConfigs,

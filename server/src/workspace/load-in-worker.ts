@@ -169,7 +169,7 @@ function runWorker(
         case 'log':
           return logger[message.level](message.message);
         case 'facts':
-          return message.facts.forEach(onFacts);
+          return (JSON.parse(message.json) as FileFacts[]).forEach(onFacts);
         case 'done': {
           const { kind: _kind, ...done } = message;
           return settle(() => resolve(done));
