@@ -3,6 +3,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { FileFacts, ImportFact } from '../facts';
 import { childOfType, namedChildren, rangeOf, rangeOfText, unquote } from '../syntax/nodes';
+import { extend } from '../objects';
 import {
   exportListFromText,
   exportStarFromText,
@@ -36,7 +37,7 @@ export function extractModules(statements: Node[], facts: FileFacts): Set<string
 
 function addImport(statement: Node, text: string, facts: FileFacts): void {
   const reference = importFromText(text) ?? importFromTree(statement);
-  if (reference) facts.imports.push({ ...reference, range: rangeOfText(statement, text) });
+  if (reference) facts.imports.push(extend(reference, { range: rangeOfText(statement, text) }));
 }
 
 function importFromTree(statement: Node): ModuleReference | undefined {
@@ -139,7 +140,7 @@ function reexportFromTree(statement: Node, module: string): ModuleReference {
 
 /** `export { A as B } from './a'`, `export * from './b'`, `export * as ns from './c'`. */
 function addReexport(statement: Node, reference: ModuleReference, facts: FileFacts): void {
-  const fact: ImportFact = { ...reference, reexport: true, range: rangeOf(statement) };
+  const fact: ImportFact = extend(reference, { reexport: true, range: rangeOf(statement) });
   facts.imports.push(fact);
   if (fact.namespace) facts.exports.push(fact.namespace);
   facts.exports.push(...fact.names.filter((name) => name.alias !== '*').map((name) => name.alias));
