@@ -18,6 +18,7 @@ import { registerFeatures } from './features/register';
 import { registerMigrationReview } from './features/migration-review';
 import { connectionLogger } from './session/logger';
 import { SeamSession } from './session/seam-session';
+import { IdleMemoryRelease } from './session/release-memory';
 import { workerLoader } from './workspace/load-in-worker';
 import { SEAM_VERSION } from './cli/version';
 import { Requests } from './protocol';
@@ -33,6 +34,9 @@ let pending: NodeJS.Timeout | undefined;
 let ready: Promise<void> = Promise.resolve();
 /** Whether the client re-asks for code lenses when told to (`workspace/codeLens/refresh`). */
 let canRefreshLenses = false;
+const memory = new IdleMemoryRelease((milliseconds) =>
+  logger.info(`Gave memory back in ${Math.round(milliseconds)} ms`),
+);
 /** The check result each root's diagnostics were last published from. */
 const publishedChecks = new Map<string, CheckResult>();
 
@@ -99,7 +103,11 @@ async function indexRoots(): Promise<void> {
   }
   progress?.done();
   logger.info(`First index done in ${Math.round(performance.now() - started)} ms`);
-  publishDiagnostics();
+  const findings = publishFindings();
+  // Indexing grew the heap for a burst that is over; the status waits, so it reports a server
+  // at rest.
+  await memory.releaseNow();
+  sendStatus(findings);
 }
 
 connection.onDidOpenTextDocument(async ({ textDocument }) => {
@@ -143,8 +151,21 @@ function schedulePublish(): void {
   pending = setTimeout(publishDiagnostics, debounceMs);
 }
 
-/** Re-checks every root whose index changed and pushes diagnostics for every affected file. */
 function publishDiagnostics(): void {
+  sendStatus(publishFindings());
+  memory.workDone();
+}
+
+/** The notification that closes each publish cycle: the client's status bar shows it. */
+function sendStatus(findings: number): void {
+  void connection.sendNotification(Requests.status, { findings });
+}
+
+/**
+ * Re-checks every root whose index changed, pushes diagnostics for every affected file and
+ * returns how many findings are published.
+ */
+function publishFindings(): number {
   pending = undefined;
   const next = new Map<string, Diagnostic[]>();
   let checksChanged = false;
@@ -169,12 +190,10 @@ function publishDiagnostics(): void {
     if (diagnostics.length) published.set(path, text);
     else published.delete(path);
   }
-  void connection.sendNotification(Requests.status, {
-    findings: [...next.values()].reduce((sum, list) => sum + list.length, 0),
-  });
   // Lenses count mirrors and mismatches: an edit in one file changes them in others.
   if (checksChanged && canRefreshLenses)
     connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  return [...next.values()].reduce((sum, list) => sum + list.length, 0);
 }
 
 function workspaceRoots(params: InitializeParams): string[] {
