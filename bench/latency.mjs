@@ -1,7 +1,7 @@
 // Editor latency: starts the built language server over stdio on a real project, opens a file of
 // about 2,000 lines, types 200 one-character edits into it (incremental changes), and times each
 // didChange until the server's publish cycle ends. Prints the median and p95, the first index's
-// time, and the server's resident memory after indexing and at the end.
+// time, and the server's resident memory after indexing, after the edits and after 12 s idle.
 //
 // Usage: npm run build && node bench/latency.mjs <project> [--file <relative path>]
 //        [--edits 200] [--debounce 0] [--at code|comment]
@@ -23,6 +23,9 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
 } from 'vscode-jsonrpc/node';
+
+/** How long the server is left idle before its memory is read again, in ms. */
+const IDLE_MS = 12_000;
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = parseArguments(process.argv.slice(2));
@@ -79,6 +82,9 @@ for (let i = 0; i < args.edits; i++) {
   if (publishedAt !== undefined) toPublish.push(publishedAt - start);
 }
 const rssAtEnd = residentMegabytes(server.pid);
+// The server gives memory back once it has been idle for 10 s after growing (IdleMemoryRelease).
+await new Promise((resume) => setTimeout(resume, IDLE_MS));
+const rssIdle = residentMegabytes(server.pid);
 
 console.log(
   JSON.stringify(
@@ -94,6 +100,7 @@ console.log(
       didChangeToPublishMs: toPublish.length ? summary(toPublish) : 'file has no findings',
       rssAfterIndexMB: rssAfterIndex,
       rssAtEndMB: rssAtEnd,
+      rssIdleMB: rssIdle,
     },
     null,
     2,

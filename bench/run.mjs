@@ -318,6 +318,7 @@ function editorTable(rows) {
       'same, in a schema file (ms)',
       'RSS after index (MB)',
       'RSS after edits (MB)',
+      'then idle 12 s (MB)',
       'server deaf while indexing: median / p95 / max (ms)',
       'progress reports arrived (s after start)',
     ]),
@@ -327,12 +328,13 @@ function editorTable(rows) {
       didChangeToStatusMs: edit,
       rssAfterIndexMB,
       rssAtEndMB,
+      rssIdleMB,
       responsiveness: deaf,
     } = row.latency;
     lines.push(
       `| ${row.name} | ${spread(edit)}, ${row.latency.file ?? '?'} | ` +
         `${spread(row.latency.schema?.didChangeToStatusMs)} | ` +
-        `${rssAfterIndexMB ?? 'n/a'} | ${rssAtEndMB ?? 'n/a'} | ` +
+        `${rssAfterIndexMB ?? 'n/a'} | ${rssAtEndMB ?? 'n/a'} | ${rssIdleMB ?? 'n/a'} | ` +
         `${deaf?.pingMedianMs} / ${deaf?.pingP95Ms} / ${deaf?.pingMaxMs} | ` +
         `${deaf?.progressArrivedSeconds?.join(' to ')} |`,
     );
