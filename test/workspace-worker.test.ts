@@ -72,6 +72,19 @@ describe('indexing split between worker threads (the CLI on several cores)', () 
     expect(Math.max(...progress)).toBe(here.files.length);
   });
 
+  it('indexes everything here again, with a warning, when a worker fails', async () => {
+    const logger = recordingLogger();
+    const script = join(mkdtempSync(join(tmpdir(), 'seam-worker-')), 'broken-worker.js');
+    writeFileSync(script, "throw new Error('the worker broke');\n");
+    const loaded = await parallelLoader(script, 3, 1)(example, { logger });
+
+    expect([...loaded.index.allFacts()]).toEqual([
+      ...(await loadWorkspace(example)).index.allFacts(),
+    ]);
+    expect(logger.lines).toHaveLength(1);
+    expect(logger.lines[0]).toMatch(/^warn: The indexing workers failed .*the worker broke/);
+  });
+
   it('stays in this thread for a small root or a single thread', async () => {
     const logger = recordingLogger();
     const script = join(repo, 'dist', 'index-worker.js');

@@ -41,8 +41,10 @@ export function workerLoader(script: string): WorkspaceLoader {
 }
 
 /**
- * A loader that splits the files of a root between `threads` workers running `script`, for the
- * CLI on a machine with several cores. Small roots, one core or a missing script load here.
+ * A loader that splits the files of a root into `threads` shares, for the CLI on a machine with
+ * several cores: this thread extracts one share while workers running `script` take the others
+ * (a worker of its own would idle this thread and pay again for the code, the wasm runtime and
+ * the queries). Small roots, one core or a missing script load here alone.
  */
 export function parallelLoader(
   script: string,
@@ -80,21 +82,31 @@ async function loadSplit(
   const doneBy = new Array<number>(threads).fill(0);
   const pool: StringPool = new Map();
   const byFile = new Map<string, FileFacts>();
-  const parts = await Promise.all(
-    shareFiles(root, discovered.sources, threads).map((files, thread) => {
-      const onProgress = (done: number) => {
-        doneBy[thread] = done;
-        options.onProgress?.(
-          doneBy.reduce((sum, count) => sum + count, 0),
-          total,
-        );
-      };
-      const share = { ...options, files, onProgress };
-      return runWorker(script, root, share, (facts) =>
-        byFile.set(facts.file, detachStrings(facts, pool)),
-      );
-    }),
-  );
+  const [own, ...shares] = shareFiles(root, discovered.sources, threads);
+  const progressOf = (thread: number) => (done: number) => {
+    doneBy[thread] = done;
+    options.onProgress?.(
+      doneBy.reduce((sum, count) => sum + count, 0),
+      total,
+    );
+  };
+  // The workers start first, so they load while this thread extracts its own share.
+  const workers = shares.map((files, i) => {
+    const share = { ...options, files, onProgress: progressOf(i + 1) };
+    return runWorker(script, root, share, (facts) =>
+      byFile.set(facts.file, detachStrings(facts, pool)),
+    );
+  });
+  const working = Promise.all(workers);
+  // A worker may fail while this thread is busy: that is answered below, not left unhandled.
+  working.catch(() => undefined);
+  const here = await loadWorkspace(root, {
+    ...options,
+    discovered: { sources: own, projectConfigs: [] },
+    onProgress: progressOf(0),
+  });
+  for (const facts of here.index.allFacts()) byFile.set(facts.file, facts);
+  const parts = [here, ...(await working)];
   // The index takes the files in discovery order, as a load in one thread does.
   const index = new WorkspaceIndex();
   index.setTsConfigs(readTsPathConfigs(root, discovered.projectConfigs));
