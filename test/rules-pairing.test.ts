@@ -39,20 +39,7 @@ interface KnownWrong {
  * markers; the loop below expects today's result, and each case has its own FIXME test pinning
  * the exact current findings of its file, so fixing the rule makes these fail and be removed.
  */
-const KNOWN_WRONG: Record<string, KnownWrong> = {
-  // FIXME: a TS alias of a scalar (`type Money = number`) becomes an untyped wire value, so a
-  // Decimal read into it is not reported.
-  'field-type-mismatch': {
-    missed: ['frontend/src/types.ts:11 field-type-mismatch'],
-    wrong: [],
-  },
-  // FIXME: the same for a nullable alias (`type OptionalText = string | null`): the null TS may
-  // send to a plain `str` is not seen.
-  'field-nullability': {
-    missed: ['frontend/src/types.ts:25 field-nullability'],
-    wrong: [],
-  },
-};
+const KNOWN_WRONG: Record<string, KnownWrong> = {};
 
 const results = new Map<string, Promise<FixtureResult>>();
 
@@ -94,34 +81,6 @@ describe('rule fixtures', () => {
       for (const key of known.missed) expect(marked).toContain(key);
       for (const key of known.wrong) expect(result.expected).not.toContain(key);
     }
-  });
-});
-
-describe('FIXME: rule misbehaviours, asserted as they are today', () => {
-  // FIXME: Part.cost_price (types.ts:11), typed `Money` = number, is missing.
-  it('field-type-mismatch does not see through a scalar type alias', async () => {
-    const result = await fixture('field-type-mismatch');
-    expect(keysInFile(result, 'frontend/src/types.ts')).toEqual([
-      'frontend/src/types.ts:15:2 field-type-mismatch',
-      'frontend/src/types.ts:18:2 field-type-mismatch',
-      'frontend/src/types.ts:22:2 field-type-mismatch',
-      'frontend/src/types.ts:28:2 field-type-mismatch',
-      'frontend/src/types.ts:31:2 field-type-mismatch',
-      'frontend/src/types.ts:40:2 field-type-mismatch',
-      'frontend/src/types.ts:51:2 field-type-mismatch',
-      'frontend/src/types.ts:8:2 field-type-mismatch',
-    ]);
-  });
-
-  // FIXME: PartChanges.sku (types.ts:25), typed `OptionalText` = string | null, is missing.
-  it('field-nullability does not see through a nullable type alias', async () => {
-    const result = await fixture('field-nullability');
-    expect(keysInFile(result, 'frontend/src/types.ts')).toEqual([
-      'frontend/src/types.ts:11:2 field-nullability',
-      'frontend/src/types.ts:20:2 field-nullability',
-      'frontend/src/types.ts:7:2 field-nullability',
-      'frontend/src/types.ts:9:2 field-nullability',
-    ]);
   });
 });
 

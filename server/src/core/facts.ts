@@ -397,6 +397,15 @@ export interface FileFacts {
   tables?: CoreTableFact[];
   /** Python: the Alembic revision or hand-written migration script the file is, if any. */
   migration?: MigrationFacts;
+  /** TS: top-level aliases that are no entity (`type Money = number`), for the types using them. */
+  typeAliases?: TypeAliasFact[];
+}
+
+/** `type Money = number`, `type Nullable<T> = T | null`: a name for a type that is no model. */
+export interface TypeAliasFact {
+  name: string;
+  typeParams: string[];
+  typeExpr: TypeExpr;
 }
 
 export function emptyFacts(file: string, language: Language): FileFacts {

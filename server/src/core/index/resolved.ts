@@ -8,6 +8,7 @@ import type {
   ModelConfigFact,
   Range,
   RouteFact,
+  TypeAliasFact,
   TypeExpr,
 } from '../facts';
 
@@ -59,6 +60,14 @@ export interface IndexView {
   calls: ResolvedCall[];
   /** The entity a type name used in `file` refers to, following imports. */
   resolveEntity(file: string, name: string): ResolvedEntity | undefined;
+  /** The TS alias that is no entity (`type Money = number`) a name in `file` refers to. */
+  resolveTypeAlias(file: string, name: string): ResolvedTypeAlias | undefined;
+}
+
+export interface ResolvedTypeAlias {
+  /** The file declaring the alias: names in its type resolve there. */
+  file: string;
+  alias: TypeAliasFact;
 }
 
 export interface Location {

@@ -112,7 +112,8 @@ function declaresName(facts: FileFacts, name: string): boolean {
   return (
     facts.entities.some((entity) => entity.name === name) ||
     facts.constants.some((constant) => constant.name === name) ||
-    facts.wrappers.some((wrapper) => wrapper.name === name)
+    facts.wrappers.some((wrapper) => wrapper.name === name) ||
+    (facts.typeAliases?.some((alias) => alias.name === name) ?? false)
   );
 }
 

@@ -1,7 +1,7 @@
 // The workspace index: the facts of every file, replaced file by file as files change, and a
 // joined view (resolved entities, routes with full paths, completed calls) built on demand and
 // kept until the next change.
-import type { EntityFact, FileFacts } from '../facts';
+import type { EntityFact, FileFacts, TypeAliasFact } from '../facts';
 import { CallResolver } from './calls';
 import { PythonEntityResolver } from './python-entities';
 import { PythonModules } from './python-modules';
@@ -88,7 +88,24 @@ function buildView(files: ReadonlyMap<string, FileFacts>, tsConfigs: TsPathConfi
   };
   const routes = new RouteResolver(files, pythonModules, resolveEntity).resolveAll();
   const calls = new CallResolver(files, typescriptModules).resolveAll();
-  return { entities, entityById, routes, calls, resolveEntity };
+  const resolveTypeAlias = typeAliasResolver(files, typescriptModules);
+  return { entities, entityById, routes, calls, resolveEntity, resolveTypeAlias };
+}
+
+function typeAliasResolver(
+  files: ReadonlyMap<string, FileFacts>,
+  modules: TypeScriptModules,
+): IndexView['resolveTypeAlias'] {
+  const aliases = new Map<string, TypeAliasFact>();
+  for (const facts of files.values())
+    for (const alias of facts.typeAliases ?? []) aliases.set(`${facts.file}#${alias.name}`, alias);
+  return (file, name) => {
+    if (!aliases.size || file.endsWith('.py')) return undefined;
+    const symbol = modules.resolveDotted(file, name);
+    if (symbol.kind !== 'name') return undefined;
+    const alias = aliases.get(`${symbol.file}#${symbol.name}`);
+    return alias && { file: symbol.file, alias };
+  };
 }
 
 /**

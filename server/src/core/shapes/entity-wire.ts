@@ -91,6 +91,7 @@ export function frontendWireFields(view: IndexView, entity: ResolvedEntity): Wir
     const type = typeScriptWireType(field.typeExpr, {
       file: fileOf(field),
       resolveEntity: view.resolveEntity,
+      resolveAlias: view.resolveTypeAlias,
     });
     return {
       key: field.wireName,

@@ -1,6 +1,6 @@
 // TypeScript types → wire types: what a frontend type says the JSON looks like.
 import type { TypeExpr } from '../facts';
-import type { ResolvedEntity } from '../index/resolved';
+import type { ResolvedEntity, ResolvedTypeAlias } from '../index/resolved';
 import { ANY, NULL, union, type WireType } from './wire-type';
 
 /** TS type names and the JSON values they describe. */
@@ -29,6 +29,8 @@ const TRANSPARENT = new Set(['Readonly', 'NonNullable', 'Promise', 'AxiosRespons
 export interface TypeScriptWireContext {
   file: string;
   resolveEntity(file: string, name: string): ResolvedEntity | undefined;
+  /** Aliases that are no entity (`type Money = number`); without it their names stay unknown. */
+  resolveAlias?(file: string, name: string): ResolvedTypeAlias | undefined;
   bindings?: ReadonlyMap<string, WireType>;
 }
 
@@ -87,7 +89,8 @@ function entityWireType(
   context: TypeScriptWireContext,
 ): WireType {
   const entity = context.resolveEntity(context.file, expr.name);
-  if (!entity) return { kind: 'any', reason: `unresolved ${expr.name}` };
+  if (!entity)
+    return aliasWireType(expr, context) ?? { kind: 'any', reason: `unresolved ${expr.name}` };
   if (entity.values?.length) {
     return union(
       entity.values.map(({ value }) => (value === null ? NULL : { kind: 'literal', value })),
@@ -99,4 +102,43 @@ function entityWireType(
   return args.length
     ? { kind: 'object', entity: entity.id, args }
     : { kind: 'object', entity: entity.id };
+}
+
+/**
+ * The wire type of an alias that is no entity, when its type is made of scalars, literals, null,
+ * arrays and its own type parameters only (`type Money = number`,
+ * `type Nullable<T> = T | null`). An alias of models, of other aliases or of anything else stays
+ * unknown: what it stands for is not settled enough to report on.
+ */
+function aliasWireType(
+  expr: Extract<TypeExpr, { kind: 'name' }>,
+  context: TypeScriptWireContext,
+): WireType | undefined {
+  const found = context.resolveAlias?.(context.file, expr.name);
+  if (!found) return undefined;
+  const { alias, file } = found;
+  if (!isScalarShaped(alias.typeExpr, new Set(alias.typeParams))) return undefined;
+  // Arguments mean what they mean where the alias is used; the alias's body, where it is written.
+  const bindings = new Map(
+    alias.typeParams.map((param, i) => [param, argWire(expr.args[i], context)] as const),
+  );
+  return typeScriptWireType(alias.typeExpr, { ...context, file, bindings });
+}
+
+function isScalarShaped(expr: TypeExpr, params: ReadonlySet<string>): boolean {
+  switch (expr.kind) {
+    case 'literal':
+      return true;
+    case 'union':
+      return expr.members.every((member) => isScalarShaped(member, params));
+    case 'array':
+      return isScalarShaped(expr.element, params);
+    case 'tuple':
+      return expr.elements.every((element) => isScalarShaped(element, params));
+    case 'name':
+      if (expr.args.length) return false;
+      return expr.name in TYPESCRIPT_SCALARS || expr.name === 'undefined' || params.has(expr.name);
+    default:
+      return false;
+  }
 }

@@ -1,8 +1,8 @@
 // TypeScript declarations that describe data: interfaces, type aliases, enums, zod schemas; and
 // the module's imports and exports, and whether the file is a generated client.
 import type { Node, Tree } from 'web-tree-sitter';
-import type { EntityFact, FileFacts, ImportFact } from '../facts';
-import type { DeclarationContext } from './declaration-context';
+import type { EntityFact, FileFacts, ImportFact, TypeAliasFact } from '../facts';
+import { typeParamsOf, type DeclarationContext } from './declaration-context';
 import { enumEntity } from './enums';
 import {
   isGeneratedFile,
@@ -16,6 +16,7 @@ import { extractModules } from './modules';
 import { recoverBrokenDeclarations } from './recovery';
 import { topLevelStatements, type TopLevelDeclaration } from './top-level';
 import { typeAliasEntity } from './type-aliases';
+import { parseTsType } from './types';
 import { extractZodSchemas } from './zod';
 
 /** The zod module under its usual specifiers (`zod`, `zod/v4`, `zod/mini`). */
@@ -30,6 +31,8 @@ interface TypeDeclarations {
    * read: a generated file drops them, and they are most of its text.
    */
   containers: NamedDeclaration[];
+  /** Aliases that describe no entity, kept for the fields typed with them. */
+  aliases: TypeAliasFact[];
 }
 
 interface NamedDeclaration extends TopLevelDeclaration {
@@ -55,7 +58,11 @@ export function extractTypeScriptDeclarations(tree: Tree, text: string, facts: F
   const constants = topLevel.declarations.filter(
     (d) => d.declaration.type === 'lexical_declaration',
   );
-  const { declared, openApiSchemas, containers } = typeDeclarations(topLevel.declarations, context);
+  const { declared, openApiSchemas, containers, aliases } = typeDeclarations(
+    topLevel.declarations,
+    context,
+  );
+  if (aliases.length) facts.typeAliases = aliases;
   const zodSchemas = extractZodSchemas(constants, context);
   const recovered = recoverBrokenDeclarations(topLevel.errors, context);
   facts.generated = context.generated || openApiSchemas.length > 0;
@@ -73,7 +80,12 @@ function typeDeclarations(
   declarations: TopLevelDeclaration[],
   context: DeclarationContext,
 ): TypeDeclarations {
-  const result: TypeDeclarations = { declared: [], openApiSchemas: [], containers: [] };
+  const result: TypeDeclarations = {
+    declared: [],
+    openApiSchemas: [],
+    containers: [],
+    aliases: [],
+  };
   const named: NamedDeclaration[] = [];
   for (const { statement, declaration } of declarations) {
     const type = declaration.type;
@@ -93,11 +105,16 @@ function typeDeclarations(
       named.push({ statement, declaration, nameNode, body });
     }
   }
-  result.declared = declaredEntities(named, context);
+  result.declared = declaredEntities(named, context, result.aliases);
   return result;
 }
 
-function declaredEntities(declarations: NamedDeclaration[], context: DeclarationContext) {
+/** Entities of the declarations; aliases that are none go to `aliases`. */
+function declaredEntities(
+  declarations: NamedDeclaration[],
+  context: DeclarationContext,
+  aliases: TypeAliasFact[] = [],
+) {
   const entities: EntityFact[] = [];
   for (const { statement, declaration, nameNode, body } of declarations) {
     const type = declaration.type;
@@ -108,9 +125,18 @@ function declaredEntities(declarations: NamedDeclaration[], context: Declaration
     } else {
       const entity = typeAliasEntity(declaration, nameNode, body, statement, context);
       if (entity) entities.push(entity);
+      else aliases.push(plainAlias(declaration, nameNode, body));
     }
   }
   return entities;
+}
+
+function plainAlias(declaration: Node, nameNode: Node, value: Node): TypeAliasFact {
+  return {
+    name: nameNode.text,
+    typeParams: typeParamsOf(declaration),
+    typeExpr: parseTsType(value),
+  };
 }
 
 /** Local names bound to the zod module: `z` in `import { z }`, `import * as z`, `import z`. */

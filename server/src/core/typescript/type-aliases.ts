@@ -1,6 +1,7 @@
 // Type aliases that describe data become entities: object types, intersections, utility types
 // over other types, plain references, `z.infer` and string-literal unions. Aliases of primitives,
-// arrays, functions, builtins and other unions are not entities.
+// arrays, functions, builtins and other unions are not entities; they are kept as plain aliases
+// (`FileFacts.typeAliases`), which the wire types of fields follow when they name scalars.
 import type { Node } from 'web-tree-sitter';
 import type { EntityFact, EnumValueFact, FieldFact, ShapeExpr } from '../facts';
 import { inCleanTree, namedChildren, rangeOf, unquote } from '../syntax/nodes';
