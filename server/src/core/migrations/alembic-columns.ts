@@ -22,7 +22,14 @@ const COLUMN_OPTIONS = new Set(['ForeignKey', 'Sequence', 'Identity', 'Computed'
 
 /** `sa.Column(...)` → its spec; undefined when the node is not a Column call with a name. */
 export function readColumn(node: Node, scope: NameScope = EMPTY_SCOPE): ColumnSpec | undefined {
-  const call = readPythonCall(resolveName(node, scope));
+  return columnOfCall(readPythonCall(resolveName(node, scope)), scope);
+}
+
+/** readColumn for the call its node resolved to, read already. */
+export function columnOfCall(
+  call: PythonCall | undefined,
+  scope: NameScope,
+): ColumnSpec | undefined {
   if (!call || call.name !== 'Column') return undefined;
   const name = stringOf(call.positional[0], scope) ?? stringOf(call.keywords.get('name'), scope);
   if (name === undefined) return undefined;
@@ -45,7 +52,9 @@ function readColumnPositionals(call: PythonCall, column: ColumnSpec, scope: Name
   for (const argument of call.positional.slice(1)) {
     const option = readPythonCall(argument);
     if (option?.name === 'ForeignKey') column.foreignKey = foreignKeyOf(option, scope);
-    else if (!option || !COLUMN_OPTIONS.has(option.name)) column.type ??= readSqlType(argument);
+    else if (!option || !COLUMN_OPTIONS.has(option.name)) {
+      column.type ??= readSqlType(argument, option);
+    }
   }
 }
 
@@ -70,9 +79,11 @@ export function splitTarget(target: string): ForeignKeyTarget {
   return { table: parts[parts.length - 2], column: parts[parts.length - 1] };
 }
 
-/** `sa.String(length=50)`, `sa.Integer`, `postgresql.UUID(as_uuid=True)` → a typed SqlType. */
-export function readSqlType(node: Node): SqlType {
-  const call = readPythonCall(node);
+/**
+ * `sa.String(length=50)`, `sa.Integer`, `postgresql.UUID(as_uuid=True)` → a typed SqlType. A
+ * caller that has read the node as a call passes it.
+ */
+export function readSqlType(node: Node, call = readPythonCall(node)): SqlType {
   const name = call ? call.callee : node.text;
   const type: SqlType = { text: node.text, family: familyOfSqlTypeName(name) };
   if (call?.name === 'Enum' || call?.name === 'ARRAY') return type;
@@ -103,7 +114,14 @@ export function readServerDefault(node: Node, scope: NameScope): ColumnDefault {
 
 /** Table-level constraints among `create_table`'s arguments. */
 export function readTableConstraint(node: Node, scope: NameScope): ConstraintSpec | undefined {
-  const call = readPythonCall(resolveName(node, scope));
+  return tableConstraintOfCall(readPythonCall(resolveName(node, scope)), scope);
+}
+
+/** readTableConstraint for the call its node resolved to, read already. */
+export function tableConstraintOfCall(
+  call: PythonCall | undefined,
+  scope: NameScope,
+): ConstraintSpec | undefined {
   if (!call) return undefined;
   const name = stringOf(call.keywords.get('name'), scope);
   const named = name !== undefined ? { name } : {};

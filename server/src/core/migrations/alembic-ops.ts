@@ -1,7 +1,13 @@
 // Alembic operation calls → operations: `op.add_column("parts", sa.Column(...))` and the same
 // calls on a batch_alter_table's `batch_op`, which take no table argument.
 import type { Node } from 'web-tree-sitter';
-import { readColumn, readSqlType, readServerDefault, readTableConstraint } from './alembic-columns';
+import {
+  columnOfCall,
+  readColumn,
+  readServerDefault,
+  readSqlType,
+  tableConstraintOfCall,
+} from './alembic-columns';
 import {
   argumentOf,
   booleanOf,
@@ -121,11 +127,14 @@ function createTable({ call, scope, table }: OpCall): OperationDetail[] {
   };
   let unreadable = false;
   for (const item of call.positional.slice(1)) {
-    const column = readColumn(item, scope);
-    const constraint = column ? undefined : readTableConstraint(item, scope);
+    const resolved = resolveName(item, scope);
+    const itemCall = readPythonCall(resolved);
+    const column = columnOfCall(itemCall, scope);
+    const constraint = column ? undefined : tableConstraintOfCall(itemCall, scope);
     if (column) detail.columns.push(column);
     else if (constraint) detail.constraints.push(constraint);
-    else if (readPythonCall(item)?.name !== 'Index') unreadable = true;
+    // Only an Index written in place is left out; a name bound to one is not read.
+    else if ((resolved === item ? itemCall : undefined)?.name !== 'Index') unreadable = true;
   }
   return unreadable ? [detail, { ...opaque(call), mentions: [table] }] : [detail];
 }

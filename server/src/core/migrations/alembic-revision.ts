@@ -4,7 +4,7 @@ import type { Node } from 'web-tree-sitter';
 import { namedChildren, rangeOf } from '../syntax/nodes';
 import { describeError } from '../log';
 import { parseText } from '../syntax/parser';
-import { readPythonModule, type PythonModule } from './python-module';
+import { readModuleImports, readPythonModule, type PythonModule } from './python-module';
 import { locatedString } from './python-strings';
 import { isNone, stringListOf } from './python-values';
 import { PythonWalker } from './python-walker';
@@ -30,19 +30,45 @@ export function readAlembicRevision(
   }
 }
 
-/** Reads a revision from its parsed module, as the extractor has it already. */
+/** Reads a revision from its parsed module, as the review has it. */
 export function readAlembicRevisionTree(
   file: string,
   root: Node,
   dialects: readonly SqlDialect[],
 ): MigrationSource {
+  return readRevision(file, root, dialects, { phases: ['upgrade', 'downgrade'], imports: true });
+}
+
+/**
+ * What the index keeps of a revision: its identity and upgrade(). The extractor reads this on
+ * every keystroke in an open revision, so downgrade() and the imports, which only the review
+ * reads, are left out.
+ */
+export function readAlembicRevisionUpgrade(
+  file: string,
+  root: Node,
+  dialects: readonly SqlDialect[],
+): Pick<MigrationSource, 'revision' | 'upgrade'> {
+  return readRevision(file, root, dialects, { phases: ['upgrade'], imports: false });
+}
+
+interface RevisionParts {
+  phases: readonly ('upgrade' | 'downgrade')[];
+  imports: boolean;
+}
+
+function readRevision(
+  file: string,
+  root: Node,
+  dialects: readonly SqlDialect[],
+  parts: RevisionParts,
+): MigrationSource {
   const source = emptyRevision(file);
   try {
+    if (parts.imports) source.imports = readModuleImports(root);
     const module = readPythonModule(root);
-    source.imports = module.imports;
     source.revision = readRevisionInfo(module);
-    source.upgrade = walkPhase(module, 'upgrade', file, dialects);
-    source.downgrade = walkPhase(module, 'downgrade', file, dialects);
+    for (const phase of parts.phases) source[phase] = walkPhase(module, phase, file, dialects);
   } catch (error) {
     // Parsing never fails: what was read before the error stays, the rest is a problem.
     source.problems.push(`reading stopped: ${describeError(error).split('\n')[0]}`);

@@ -4,7 +4,7 @@
 // the project's env.py names.
 import type { Tree } from 'web-tree-sitter';
 import type { FileFacts } from '../facts';
-import { readAlembicRevisionTree } from './alembic-revision';
+import { readAlembicRevisionUpgrade } from './alembic-revision';
 import { DDL_HINT, isTestFile } from './migration-layout';
 import { readPythonScriptTree } from './migration-scripts';
 import type { SqlDialect } from './sql-parse';
@@ -15,13 +15,15 @@ const SQL_DIALECTS: SqlDialect[] = ['postgresql', 'sqlite', 'mysql'];
 /** Sets `facts.migration` when the file is a revision or a script that changes the schema. */
 export function extractMigrationFacts(tree: Tree, text: string, facts: FileFacts): void {
   if (importsAlembicOp(facts)) {
-    const source = readAlembicRevisionTree(facts.file, tree.rootNode, SQL_DIALECTS);
+    const source = readAlembicRevisionUpgrade(facts.file, tree.rootNode, SQL_DIALECTS);
     if (source.revision?.id === undefined) return;
     facts.migration = { kind: 'revision', revision: source.revision, upgrade: source.upgrade };
     return;
   }
   if (isTestFile(facts.file) || !DDL_HINT.test(text)) return;
-  const script = readPythonScriptTree(facts.file, tree.rootNode, SQL_DIALECTS);
+  const script = readPythonScriptTree(facts.file, tree.rootNode, SQL_DIALECTS, {
+    imports: false,
+  });
   if (script) facts.migration = { kind: 'script', upgrade: script.upgrade };
 }
 

@@ -3,7 +3,7 @@
 // files. A file counts as a migration only when it changes the schema.
 import type { Node } from 'web-tree-sitter';
 import { parseText } from '../syntax/parser';
-import { readPythonModule } from './python-module';
+import { readModuleImports, readPythonModule } from './python-module';
 import { locatedFileText } from './python-strings';
 import { PythonWalker } from './python-walker';
 import type { SqlDialect } from './sql-parse';
@@ -42,18 +42,22 @@ export function readPythonScript(
   }
 }
 
-/** The same, from the parsed module, as the extractor has it already. */
+/**
+ * The same, from the parsed module, as the extractor has it already. The extractor keeps only
+ * the operations, so it asks for no imports.
+ */
 export function readPythonScriptTree(
   file: string,
   root: Node,
   dialects: readonly SqlDialect[],
+  { imports = true }: { imports?: boolean } = {},
 ): MigrationSource | undefined {
   try {
     const module = readPythonModule(root);
     const walker = new PythonWalker({ file, module, mode: 'script', dialects });
     walker.walkScript(root);
     if (!changesSchema(walker.operations)) return undefined;
-    return scriptSource(file, walker.operations, module.imports);
+    return scriptSource(file, walker.operations, imports ? readModuleImports(root) : []);
   } catch {
     // A script Seam cannot read is left out rather than half-replayed.
     return undefined;

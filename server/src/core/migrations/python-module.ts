@@ -1,5 +1,6 @@
 // What a migration's module holds at its top level: simple assignments (the names its code may
-// use), function definitions (helpers that upgrade() calls), imports and the docstring.
+// use), function definitions (helpers that upgrade() calls) and the docstring; and its imports,
+// read apart because only the review needs them.
 import type { Node } from 'web-tree-sitter';
 import { rangeOf } from '../syntax/nodes';
 import { locatedString } from './python-strings';
@@ -10,19 +11,17 @@ export interface PythonModule {
   assignments: Map<string, Node>;
   /** Top-level function definitions by name. */
   functions: Map<string, Node>;
-  imports: ImportSpec[];
   docstring?: string;
 }
 
 export function readPythonModule(root: Node): PythonModule {
-  const module: PythonModule = { assignments: new Map(), functions: new Map(), imports: [] };
+  const module: PythonModule = { assignments: new Map(), functions: new Map() };
   const statements = root.namedChildren.filter((child): child is Node => !!child);
   const first = statements.find((statement) => statement.type !== 'comment');
   if (first?.type === 'expression_statement') {
     module.docstring = locatedString(first.namedChildren[0])?.text;
   }
   for (const statement of statements) readTopLevel(statement, module);
-  module.imports = readImports(root);
   return module;
 }
 
@@ -47,7 +46,7 @@ export function recordAssignment(assignment: Node, scope: Map<string, Node>): vo
 }
 
 /** Every import in the file, including those inside functions (data migrations do that). */
-function readImports(root: Node): ImportSpec[] {
+export function readModuleImports(root: Node): ImportSpec[] {
   const imports: ImportSpec[] = [];
   for (const node of root.descendantsOfType(['import_statement', 'import_from_statement'])) {
     if (!node) continue;

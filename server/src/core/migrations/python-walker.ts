@@ -181,13 +181,30 @@ export class PythonWalker {
     }
   }
 
-  /** Every call in a statement, outermost first; calls inside a handled call are its arguments. */
+  /**
+   * Every call in a statement, outermost first; calls inside a handled call are its arguments.
+   * Most statements are one call that is handled whole (`op.create_table(...)`): reading the
+   * statement's own children first spares marshalling every call nested in its arguments out of
+   * wasm, which a search of the whole statement does.
+   */
   private handleCalls(statement: Node, context: WalkContext): void {
+    for (const child of statement.namedChildren) {
+      if (!child) continue;
+      const isCall = child.type === 'call';
+      const call = isCall ? readPythonCall(child) : undefined;
+      if (call && this.handleCall(call, context)) continue;
+      this.handleNestedCalls(child, isCall, context);
+    }
+  }
+
+  /** The calls inside `node` (and `node` itself unless it was tried already), outermost first. */
+  private handleNestedCalls(node: Node, skipSelf: boolean, context: WalkContext): void {
     let handledUntil = -1;
-    for (const node of statement.descendantsOfType('call')) {
-      if (!node || node.startIndex < handledUntil) continue;
-      const call = readPythonCall(node);
-      if (call && this.handleCall(call, context)) handledUntil = node.endIndex;
+    for (const nested of node.descendantsOfType('call')) {
+      if (!nested || nested.startIndex < handledUntil) continue;
+      if (skipSelf && nested.id === node.id) continue;
+      const call = readPythonCall(nested);
+      if (call && this.handleCall(call, context)) handledUntil = nested.endIndex;
     }
   }
 

@@ -12,8 +12,30 @@ export interface ParsedSql {
 /** Bound parameters as drivers write them: `:name` (SQLAlchemy text), `?` (sqlite3), `$1`. */
 const PARAMETERS: NonNullable<ParserOptions['paramTypes']> = [':name', '?', '?nr', '$nr'];
 
+/**
+ * Recent parses by dialects and text. Every keystroke in an open migration reads its SQL again,
+ * and a text no dialect reads costs one failed parse per dialect. Readers never change the trees
+ * they are given, so one tree serves every caller. Short texts only, and a few dozen of them,
+ * so that the trees held stay small.
+ */
+const recentParses = new Map<string, ParsedSql | undefined>();
+const MAX_RECENT_PARSES = 64;
+const MAX_CACHED_TEXT = 10_000;
+
 /** Parses with each dialect in turn and keeps the first that reads the whole text. */
 export function parseSql(text: string, dialects: readonly SqlDialect[]): ParsedSql | undefined {
+  if (text.length > MAX_CACHED_TEXT) return parseUncached(text, dialects);
+  const key = `${dialects.join(',')}\n${text}`;
+  const parsed = recentParses.has(key) ? recentParses.get(key) : parseUncached(text, dialects);
+  // Insertion order is use order: the entry just used goes last, the oldest first out.
+  recentParses.delete(key);
+  recentParses.set(key, parsed);
+  const oldest = recentParses.keys().next();
+  if (recentParses.size > MAX_RECENT_PARSES && !oldest.done) recentParses.delete(oldest.value);
+  return parsed;
+}
+
+function parseUncached(text: string, dialects: readonly SqlDialect[]): ParsedSql | undefined {
   for (const dialect of dialects) {
     try {
       const program = parse(text, { dialect, includeRange: true, paramTypes: PARAMETERS });
