@@ -215,23 +215,30 @@ function parseJsonOutput(text) {
 }
 
 /**
- * Runs a command to its end; wall seconds, and peak memory when /usr/bin/time is there. A
- * non-zero exit is expected from checkers that report errors (`allowFailure`).
+ * Runs a command to its end; wall seconds, and peak memory and CPU seconds (user + system, all
+ * threads) when /usr/bin/time is there. A non-zero exit is expected from checkers that report
+ * errors (`allowFailure`).
  */
 function run(command, commandArgs, allowFailure = false) {
   const timed = existsSync('/usr/bin/time');
   const started = process.hrtime.bigint();
   const result = timed
-    ? spawnSync('/usr/bin/time', ['-f', 'SEAM_BENCH %M', command, ...commandArgs], spawnOptions())
+    ? spawnSync(
+        '/usr/bin/time',
+        ['-f', 'SEAM_BENCH %M %U %S', command, ...commandArgs],
+        spawnOptions(),
+      )
     : spawnSync(command, commandArgs, spawnOptions());
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const peak = /SEAM_BENCH (\d+)/.exec(result.stderr ?? '')?.[1];
+  const [, peak, user, system] =
+    /SEAM_BENCH (\d+) ([\d.]+) ([\d.]+)/.exec(result.stderr ?? '') ?? [];
   if (result.status !== 0 && !allowFailure) {
     throw new Error(`${command} ${commandArgs.join(' ')} failed:\n${result.stderr}`);
   }
   return {
     seconds,
     peakMB: peak ? Math.round(Number(peak) / 1024) : undefined,
+    cpuSeconds: user ? Number(user) + Number(system) : undefined,
     stdout: result.stdout,
   };
 }
@@ -251,6 +258,8 @@ function speedTable(rows) {
       'parse-only process (s)',
       'seam check process (s)',
       'ratio',
+      'CPU: parse-only / seam check (s)',
+      'CPU ratio',
       'parse alone (s)',
       'Seam load + view + check (s)',
       'ratio',
@@ -261,9 +270,14 @@ function speedTable(rows) {
     const checkWall = stats(row.check.map((r) => r.seconds));
     const parseInner = stats(row.parse.map((r) => r.inner));
     const seamInner = stats(row.phases.map((p) => p.loadSeconds + p.viewSeconds + p.checkSeconds));
+    const parseCpu = cpuStats(row.parse);
+    const checkCpu = cpuStats(row.check);
+    const cpu = parseCpu && checkCpu;
     lines.push(
       `| ${row.name} | ${row.files} | ${row.megabytes.toFixed(2)} | ${show(parseWall)} | ` +
-        `${show(checkWall)} | **${ratio(checkWall.min, parseWall.min)}** | ${show(parseInner)} | ` +
+        `${show(checkWall)} | **${ratio(checkWall.min, parseWall.min)}** | ` +
+        `${cpu ? `${parseCpu.min.toFixed(2)} / ${checkCpu.min.toFixed(2)}` : 'n/a'} | ` +
+        `${cpu ? `**${ratio(checkCpu.min, parseCpu.min)}**` : 'n/a'} | ${show(parseInner)} | ` +
         `${show(seamInner)} | **${ratio(seamInner.min, parseInner.min)}** |`,
     );
   }
@@ -377,4 +391,10 @@ function parseArguments(argv) {
     options.folders = real.length ? real : [join(repo, 'examples', 'inventory')];
   }
   return options;
+}
+
+/** CPU seconds of timed runs, when /usr/bin/time gave them for every run. */
+function cpuStats(runs) {
+  const seconds = runs.map((run) => run.cpuSeconds);
+  return seconds.every((value) => value !== undefined) ? stats(seconds) : undefined;
 }
