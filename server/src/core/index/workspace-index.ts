@@ -81,10 +81,19 @@ function buildView(files: ReadonlyMap<string, FileFacts>, tsConfigs: TsPathConfi
     entityById.set(resolved.id, resolved);
   }
 
+  // Every field's type names are resolved again by each rule that reads it; imports are followed
+  // once per name and file.
+  const resolved = new Map<string, ResolvedEntity | null>();
   const resolveEntity = (file: string, name: string): ResolvedEntity | undefined => {
-    const resolver = file.endsWith('.py') ? python : typescript;
-    const entity = resolver.entityNamed(file, name);
-    return entity ? entityById.get(entity.id) : undefined;
+    const key = `${file}\0${name}`;
+    let entity = resolved.get(key);
+    if (entity === undefined) {
+      const resolver = file.endsWith('.py') ? python : typescript;
+      const declared = resolver.entityNamed(file, name);
+      entity = (declared && entityById.get(declared.id)) ?? null;
+      resolved.set(key, entity);
+    }
+    return entity ?? undefined;
   };
   const routes = new RouteResolver(files, pythonModules, resolveEntity).resolveAll();
   const calls = new CallResolver(files, typescriptModules).resolveAll();

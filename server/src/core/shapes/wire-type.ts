@@ -46,6 +46,7 @@ export function union(members: WireType[]): WireType {
 }
 
 function dedupe(members: WireType[]): WireType[] {
+  if (members.length < 2) return members;
   const seen = new Set<string>();
   return members.filter((member) => {
     const key = JSON.stringify(member);
