@@ -18,6 +18,7 @@ import {
 import { registerChat } from './chat';
 import { registerCommands } from './commands';
 import { registerMigrationReview } from './migration-review';
+import { askingOtherProviders, withUsages } from './rename-usages';
 import { SeamStatusBar } from './status-bar';
 
 let client: LanguageClient | undefined;
@@ -86,6 +87,12 @@ function createClient(
       handleWorkDoneProgress(token, params, next) {
         if (params.kind !== 'end') status.indexing(params.message);
         next(token, params);
+      },
+      // Seam renames declarations across layers; each language's own rename adds the usages.
+      async provideRenameEdits(document, position, newName, token, next) {
+        if (askingOtherProviders()) return undefined;
+        const edit = await next(document, position, newName, token);
+        return edit ? withUsages(edit, token) : edit;
       },
     },
   };

@@ -17,7 +17,14 @@ import {
   type CodeServerSandbox,
   type RunningCodeServer,
 } from './code-server';
-import { packageProbe, PROBE_COMMAND, PROBE_RESULT, type ProbeResult } from './probe-extension';
+import {
+  packageProbe,
+  PROBE_COMMAND,
+  PROBE_RESULT,
+  RENAME_PROBE_COMMAND,
+  RENAME_PROBE_RESULT,
+  type ProbeResult,
+} from './probe-extension';
 import {
   applyQuickFix,
   editorOf,
@@ -193,5 +200,34 @@ describe('Seam in VS Code (code-server + Chromium)', () => {
     expect(result.on.schemaLookup).toContain('class PartResponse(PartBase):');
     expect(result.on.schemaLookup).toContain('export interface Part {');
     expect(result.on.schemaLookup).toMatch(/TypeScript interface `Part` \(frontend\/src\/types/);
+  });
+
+  it("renames a backend field across layers, with the TS usages from TypeScript's rename", async () => {
+    // As F2 on `sku` in the schema would, without applying: Seam renames the Python field and the
+    // TS fields mirroring it, and asks TypeScript for the code that reads them.
+    await typeInCommandPalette(page, RENAME_PROBE_COMMAND);
+    await quickPickRow(page, RENAME_PROBE_COMMAND).waitFor();
+    await page.keyboard.press('Enter');
+    const toast = page.locator('.notification-list-item-message', {
+      hasText: 'Seam probe: the rename',
+    });
+    await toast.waitFor({ timeout: 90_000 });
+    const result: { edits?: string[]; error?: string } = JSON.parse(
+      readFileSync(join(sandbox!.workspace, RENAME_PROBE_RESULT), 'utf8'),
+    );
+    expect(result.error).toBeUndefined();
+    const schemaLine = lineNumberOf(
+      'backend/app/schemas/part.py',
+      '    sku: str = Field(min_length=2, max_length=40, pattern=r"^[A-Z0-9][A-Z0-9-]*$")',
+    );
+    expect(result.edits).toContain(`backend/app/schemas/part.py:${schemaLine} part_number`);
+    expect(result.edits).toContain(
+      `${PART_FILE}:${lineNumberOf(PART_FILE, '  sku: string;')} part_number`,
+    );
+    const usage = lineNumberOf(
+      'frontend/src/components/PartDetail.tsx',
+      '    if (!window.confirm(`Delete ${current.sku}?`)) return;',
+    );
+    expect(result.edits).toContain(`frontend/src/components/PartDetail.tsx:${usage} part_number`);
   });
 });

@@ -1,9 +1,11 @@
 // Rename of a backend field across layers. Renaming a Python field renames, in one workspace edit:
 // the field, the ORM attribute its schema reads (and the same field in the model's other
 // schemas), and every TS field and zod key that mirrors one of them when the wire key changes.
-// Limits: Python and TS code that uses the attribute (`part.name`) is not renamed, fields in
-// generated clients are left alone, and no migration is written for a renamed column. To keep the
-// JSON key or the column, run the "Keep the wire name / column name stable" refactor first.
+// Code that uses the attribute (`part.name`) is not renamed here: the VS Code client asks each
+// language's own rename provider for it (client/src/rename-usages.ts); other editors get the
+// declarations only. Fields in generated clients are left alone, and no migration is written for
+// a renamed column. To keep the JSON key or the column, run the "Keep the wire name / column name
+// stable" refactor first.
 import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver/node';
 import { applyAliasGenerator, toCamel } from '../core/index/alias-generators';
 import { lineAt, symbolAt } from '../core/index/symbol-at';

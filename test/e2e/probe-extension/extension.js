@@ -1,7 +1,8 @@
-// Test only: an extension installed beside Seam by the end-to-end test. Its one command calls
+// Test only: an extension installed beside Seam by the end-to-end test. One command calls
 // Seam's language-model tools through `vscode.lm`, as agent mode or another extension would:
-// first with Seam chat off, then on. It writes what it saw to .seam-e2e/tools.json in the
-// workspace and shows a notification, which the test reads.
+// first with Seam chat off, then on. Another asks the editor's rename providers for a rename of a
+// backend field, as F2 does, without applying it. Each writes what it saw to a JSON file under
+// .seam-e2e/ in the workspace and shows a notification, which the test reads.
 const vscode = require('vscode');
 
 const SEAM_TOOLS = ['seam_findings', 'seam_schema_lookup'];
@@ -11,7 +12,49 @@ function activate(context) {
     vscode.commands.registerCommand('seamProbe.invokeTools', () =>
       probe().catch((error) => report({ error: String((error && error.stack) || error) })),
     ),
+    vscode.commands.registerCommand('seamProbe.renameField', () =>
+      renameField().catch((error) =>
+        reportRename({ error: String((error && error.stack) || error) }),
+      ),
+    ),
   );
+}
+
+/** `PartBase.sku` renamed to `part_number`: the edit every rename provider agrees on. */
+async function renameField() {
+  const folder = vscode.workspace.workspaceFolders[0].uri;
+  const schema = vscode.Uri.joinPath(folder, 'backend', 'app', 'schemas', 'part.py');
+  const lines = (await vscode.workspace.openTextDocument(schema)).getText().split('\n');
+  const line = lines.findIndex((text) => text.startsWith('    sku:'));
+  const edit = await vscode.commands.executeCommand(
+    'vscode.executeDocumentRenameProvider',
+    schema,
+    new vscode.Position(line, 4),
+    'part_number',
+  );
+  const edits = edit
+    .entries()
+    .flatMap(([uri, list]) =>
+      list.map(
+        (one) =>
+          `${vscode.workspace.asRelativePath(uri, false)}:${one.range.start.line + 1} ${one.newText}`,
+      ),
+    );
+  await reportRename({ edits: edits.sort() });
+}
+
+async function reportRename(result) {
+  await write('rename.json', result);
+  const summary = result.error
+    ? `failed: ${result.error.split('\n')[0]}`
+    : `the rename gave ${result.edits.length} edits`;
+  void vscode.window.showInformationMessage(`Seam probe: ${summary}`);
+}
+
+async function write(name, result) {
+  const folder = vscode.workspace.workspaceFolders[0].uri;
+  const file = vscode.Uri.joinPath(folder, '.seam-e2e', name);
+  await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify(result, null, 2)));
 }
 
 async function probe() {
@@ -75,9 +118,7 @@ async function waitFor(condition, describe = () => '', timeoutMs = 20_000) {
 }
 
 async function report(result) {
-  const folder = vscode.workspace.workspaceFolders[0].uri;
-  const file = vscode.Uri.joinPath(folder, '.seam-e2e', 'tools.json');
-  await vscode.workspace.fs.writeFile(file, Buffer.from(JSON.stringify(result, null, 2)));
+  await write('tools.json', result);
   const summary = result.error
     ? `failed: ${result.error.split('\n')[0]}`
     : `${result.on.tools.length} Seam tools answered`;
