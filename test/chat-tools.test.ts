@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { findingsForTool, schemaLookup } from '../server/src/features/chat-tools';
+import { reviewMigration } from '../server/src/features/migration-review';
 import type { FindingsForToolResult, SchemaLookupResult } from '../server/src/protocol';
 import { SeamSession } from '../server/src/session/seam-session';
 
@@ -99,6 +100,18 @@ describe('findings for a tool', () => {
     expect(result.problems).toHaveLength(1);
     expect(result.text).toContain('`seam.enable`');
     expect(result.text).not.toContain('unit_price');
+  });
+
+  it("adds the migration review's findings once the review ran, as the editor shows them", async () => {
+    const revision = 'backend/alembic/versions/e9a05b6d21f3_widen_category_name.py';
+    expect(places(findingsForTool(session, { file: revision }))).toEqual([]);
+    await reviewMigration(session, { uri: pathToFileURL(join(root, revision)).toString() });
+    try {
+      const listed = places(findingsForTool(session, { file: revision }));
+      expect(listed).toContain(`migration-downgrade@${revision}:30`);
+    } finally {
+      session.roots[0].migrationFindings = undefined;
+    }
   });
 });
 

@@ -43,7 +43,8 @@ export function findingsForTool(
   const texts: string[] = [];
   let total = 0;
   for (const scope of scopes) {
-    const all = session.check(scope.root).findings;
+    // The migration review's findings too, once it ran: the editor shows them as diagnostics.
+    const all = [...session.check(scope.root).findings, ...(scope.root.migrationFindings ?? [])];
     const selection = selectFindings(all, scope.path, params.limit);
     findings.push(...selection.listed.map((finding) => toolFinding(scope.root, finding)));
     total += selection.total;
