@@ -1,17 +1,18 @@
-// schema-orm-field: a schema read from ORM objects (from_attributes / orm_mode) names an
-// attribute its model lacks, or declares non-nullable a column that is nullable. Building the
+// schema-orm-field: a schema read from ORM objects (from_attributes / orm_mode) that a route
+// answers with names an attribute its model lacks, or declares non-nullable a column that is
+// nullable. Building the
 // schema from such a row fails validation, so the endpoint answers 500.
 import type { Finding } from '../findings/finding';
 import type { IndexView, ResolvedEntity, ResolvedField } from '../index/resolved';
 import { ormAttributeOf, ormModelOf } from '../pairing/orm-model';
-import { likelyDirection } from '../pairing/route-directions';
+import { likelyDirection, routeDirections } from '../pairing/route-directions';
 import { isOpaqueName } from '../shapes/entity-wire';
 import { pythonWireType } from '../shapes/python-wire';
 import type { Rule } from './rule';
 
 export const schemaOrmField: Rule = {
   id: 'schema-orm-field',
-  doc: 'A from_attributes schema field that its ORM model lacks or may hold as NULL.',
+  doc: 'A field of a route-returned from_attributes schema its ORM model lacks or holds as NULL.',
   defaultSeverity: 'warning',
   check(context) {
     const findings: Finding[] = [];
@@ -20,6 +21,11 @@ export const schemaOrmField: Rule = {
       if (schema.kind !== 'pydantic-model' || !schema.config?.fromAttributes) continue;
       // A request body is validated from JSON, never from a row, whatever its config says.
       if (likelyDirection(context.view, schema) === 'request') continue;
+      // from_attributes only says the schema may be read from objects. Without a route answering
+      // with it, nothing shows that it is read from rows at all: polar builds such schemas field
+      // by field (`OrganizationData(about=details.get("about"), ...)`) from a common base that
+      // turns from_attributes on for every schema.
+      if (!routeDirections(context.view).get(schema.id)?.has('response')) continue;
       const model = ormModelOf(context.view, schema);
       if (!model) continue;
       for (const field of schema.fields) {
