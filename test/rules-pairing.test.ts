@@ -159,4 +159,13 @@ describe('severities and wording', () => {
     expect(category?.message).toContain('`slug`');
     expect(category?.message).not.toContain('internal_notes');
   });
+
+  it('response-field-unused leaves SkipJsonSchema fields out for a generated client', async () => {
+    const result = await fixture('response-field-unused');
+    const generated = result.findings.find((finding) =>
+      finding.message.startsWith('`LocationResponse`'),
+    );
+    expect(generated?.message).toContain('`capacity`');
+    expect(generated?.message).not.toContain('legacy_code');
+  });
 });

@@ -1,6 +1,7 @@
 // response-field-unused: the backend sends fields the paired TS type does not declare. Nothing
 // breaks, but the data is invisible to the frontend; one hint per pair lists them all.
 import type { Finding } from '../findings/finding';
+import type { WireField } from '../shapes/entity-wire';
 import { typeScriptForWire } from '../shapes/wire-to-typescript';
 import { directionPhrase, entityPlace, pairDetails, relatedEntity } from './describe';
 import type { Rule } from './rule';
@@ -12,7 +13,10 @@ export const responseFieldUnused: Rule = {
   check(context) {
     const findings: Finding[] = [];
     for (const comparison of context.comparisons.all()) {
-      const { frontendEntity, backendEntity, backendOnly } = comparison;
+      const { frontendEntity, backendEntity } = comparison;
+      const backendOnly = comparison.backendOnly.filter(
+        (field) => !frontendEntity.generated || !hiddenFromJsonSchema(field),
+      );
       if (comparison.direction !== 'response' || !backendOnly.length || comparison.pair.envelope)
         continue;
       const keys = backendOnly.map((field) => `\`${field.key}\``);
@@ -56,3 +60,13 @@ export const responseFieldUnused: Rule = {
     return findings;
   },
 };
+
+/**
+ * `SkipJsonSchema[...]` keeps a field out of the OpenAPI document but not out of responses: a
+ * client generated from the document never declares it, and regenerating will not add it.
+ */
+function hiddenFromJsonSchema({ field }: WireField): boolean {
+  return SKIP_JSON_SCHEMA.test(field.type);
+}
+
+const SKIP_JSON_SCHEMA = /^(?:Annotated\[\s*)?(?:\w+\.)*SkipJsonSchema\[/;
