@@ -2,13 +2,14 @@
 // `@declared_attr def owner(cls) -> Mapped["User"]: return relationship("User", lazy="raise")`,
 // `@declared_attr def properties(cls) -> Mapped[dict]: return mapped_column(JSONB)`. Every model
 // built on the class maps the attribute under the method's name, with the options of the
-// returned call, as if it were written `owner = relationship(...)`.
+// returned call, as if it were written `owner = relationship(...)`; a returned
+// `column_property(select(...))` is an attribute loaded with the row, no column.
 import type { Node } from 'web-tree-sitter';
 import type { EntityKind, FieldFact } from '../facts';
 import type { AttributeMember, MethodMember } from './class-body';
 import { isDeclaredAttr } from './class-kinds';
 import { fieldFromAttribute } from './fields';
-import { COLUMN_CALLS } from './orm';
+import { COLUMN_CALLS, SQL_EXPRESSION_CALLS } from './orm';
 import { RELATIONSHIP_CALLS } from './relationships';
 import { baseName, parsePythonType } from './types';
 
@@ -21,7 +22,8 @@ export function fieldFromDeclaredAttr(
   const returned = returnedValue(member.body);
   const callee = returned?.value.childForFieldName('function')?.text;
   if (!returned || returned.value.type !== 'call' || !callee) return undefined;
-  if (!RELATIONSHIP_CALLS.has(baseName(callee)) && !COLUMN_CALLS.has(baseName(callee)))
+  const name = baseName(callee);
+  if (!RELATIONSHIP_CALLS.has(name) && !COLUMN_CALLS.has(name) && !SQL_EXPRESSION_CALLS.has(name))
     return undefined;
 
   const attribute: AttributeMember = {

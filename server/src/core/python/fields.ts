@@ -13,7 +13,13 @@ import {
 } from './call-args';
 import type { AttributeMember } from './class-body';
 import { applyOrmDetails, isClassVar, type FieldSource } from './field-columns';
-import { COLUMN_CALLS, FIELD_CALLS, readColumnCall, sqlTypeExpr } from './orm';
+import {
+  COLUMN_CALLS,
+  FIELD_CALLS,
+  readColumnCall,
+  SQL_EXPRESSION_CALLS,
+  sqlTypeExpr,
+} from './orm';
 import { RELATIONSHIP_CALLS } from './relationships';
 import { annotatedMetadata, isNullableType, unwrapTypeWrappers } from './type-shapes';
 import { baseName } from './types';
@@ -39,7 +45,9 @@ export function fieldFromAttribute(
   entityKind: EntityKind,
 ): FieldFact | undefined {
   const source = fieldSource(member, entityKind);
-  if (!member.annotation && !source.column && !source.isRelationship) return undefined;
+  const expression = SQL_EXPRESSION_CALLS.has(source.valueCall?.calleeName ?? '');
+  if (!member.annotation && !source.column && !source.isRelationship && !expression)
+    return undefined;
 
   const field = baseField(source);
   const fieldCalls = pydanticFieldCalls(source);

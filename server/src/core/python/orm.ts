@@ -6,6 +6,8 @@ import { booleanValue, readCall, stringOrText, stringValue, type CallArgs } from
 import { parsePythonType } from './types';
 
 export const COLUMN_CALLS = new Set(['Column', 'mapped_column']);
+/** Attributes SQL computes when the row loads: `balance = column_property(select(...))`. */
+export const SQL_EXPRESSION_CALLS = new Set(['column_property', 'query_expression']);
 /** Pydantic's and SQLModel's `Field`. */
 export const FIELD_CALLS = new Set(['Field']);
 
