@@ -2,7 +2,7 @@
 // `Column(String(50), nullable=False)`, string and boolean literals, docstrings.
 import type { Node } from 'web-tree-sitter';
 import type { Range } from '../facts';
-import { namedChildren, unquote } from '../syntax/nodes';
+import { inCleanTree, namedChildren, unquote } from '../syntax/nodes';
 import { baseName } from './types';
 
 export interface CallArgs {
@@ -47,22 +47,32 @@ function collectArguments(argumentList: Node, call: CallArgs): void {
     const nameNode = parts[0];
     const value = parts[parts.length - 1];
     if (!nameNode || !value || parts.length < 2) continue;
-    call.keywords.set(nameNode.text, value);
-    call.keywordNodes.set(nameNode.text, argument);
+    const name = nameNode.text;
+    call.keywords.set(name, value);
+    call.keywordNodes.set(name, argument);
   }
 }
 
 /** The value of a plain string literal (also implicitly concatenated); undefined otherwise. */
 export function stringValue(node: Node | null | undefined): string | undefined {
   if (!node) return undefined;
-  if (node.type === 'concatenated_string') {
+  const type = node.type;
+  if (type === 'concatenated_string') {
     const parts = namedChildren(node).map(stringValue);
     return parts.every((part) => part !== undefined) ? parts.join('') : undefined;
   }
-  if (node.type !== 'string') return undefined;
-  if (namedChildren(node).some((child) => child.type === 'interpolation')) return undefined;
-  return unquote(node.text);
+  if (type !== 'string') return undefined;
+  const text = node.text;
+  // Only an f- or t-string holds interpolations: in a tree parsed without errors, a string
+  // without those prefixes needs no look at its parts (each a call into wasm).
+  if (FORMAT_PREFIX.test(text) || !inCleanTree(node)) {
+    if (namedChildren(node).some((child) => child.type === 'interpolation')) return undefined;
+  }
+  return unquote(text);
 }
+
+/** The prefix of a string literal that makes it a format (or template) string. */
+const FORMAT_PREFIX = /^[a-zA-Z]*[fFtT]/;
 
 /** `True` / `False` literals; undefined for anything else. */
 export function booleanValue(node: Node | null | undefined): boolean | undefined {

@@ -4,6 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { TypeExpr } from '../facts';
 import { cleanDocstring, stringValue } from './call-args';
+import { isFunctionOrImport } from './statement-start';
 import { baseName, parsePythonType } from './types';
 
 /** `name: T = value`, `name: T` or `name = value`. */
@@ -51,6 +52,12 @@ export function scanClassBody(body: Node | null | undefined): ClassBody {
   let previous: ClassMember | undefined;
   let first = true;
   for (const statement of body.namedChildren) {
+    if (statement && isFunctionOrImport(statement)) {
+      // A plain method: neither a member kept nor a docstring.
+      previous = undefined;
+      first = false;
+      continue;
+    }
     const type = statement?.type;
     if (!statement || type === 'comment') continue;
     const expression = type === 'expression_statement' ? statement.firstNamedChild : null;

@@ -25,8 +25,8 @@ export interface ClassHeader {
 export function readClassHeader(classNode: Node): ClassHeader | undefined {
   const nameNode = classNode.childForFieldName('name');
   if (!nameNode || nameNode.type !== 'identifier') return undefined;
-  const outerNode =
-    classNode.parent?.type === 'decorated_definition' ? classNode.parent : classNode;
+  const parent = classNode.parent;
+  const outerNode = parent?.type === 'decorated_definition' ? parent : classNode;
   const header: ClassHeader = {
     classNode,
     text: classNode.text,

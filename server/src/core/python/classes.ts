@@ -10,6 +10,7 @@ import { readClassHeader, type ClassHeader } from './class-header';
 import { decideKind, type KindContext, type KindDecision } from './class-kinds';
 import { buildClassEntity } from './class-entity';
 import { coreTableOf } from './core-tables';
+import { isFunctionOrImport } from './statement-start';
 import { moduleIndexTarget, tableIndexOfCall } from './table-indexes';
 
 interface ClassCandidate {
@@ -75,7 +76,7 @@ function captureModuleStatements(tree: Tree, text: string): ModuleCaptures {
   // A file the parser could not read as a module at all (its root is an ERROR) has no classes.
   if (root.type !== 'module') return captures;
   for (const statement of root.namedChildren) {
-    if (!statement) continue;
+    if (!statement || isFunctionOrImport(statement)) continue;
     const type = statement.type;
     if (type === 'if_statement' || type === 'try_statement') {
       classesInClauses(statement, captures.classes);

@@ -4,14 +4,9 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { FileFacts, ImportFact, Range } from '../facts';
 import { sourceOf } from '../syntax/parser';
 import { rangeOfText } from '../syntax/nodes';
+import { wordOffsets } from './imports-scan';
 
 type ImportedName = ImportFact['names'][number];
-
-/**
- * Both `import x` and `from x import y` hold the word `import`; the tree is asked only there.
- * The word in a docstring or comment costs a look and finds nothing.
- */
-const IMPORT_KEYWORD = /\bimport\b/g;
 
 const IMPORT_TYPES = new Set(['import_statement', 'import_from_statement']);
 
@@ -24,8 +19,10 @@ export function extractPythonImports(tree: Tree, facts: FileFacts): void {
   const text = source ?? root.text;
   const base = source === undefined ? root.startIndex : 0;
   const seen = new Set<number>();
-  for (const match of text.matchAll(IMPORT_KEYWORD)) {
-    const found = importAt(root, text, base, match.index);
+  // Both `import x` and `from x import y` hold the word `import`; the tree is asked only there.
+  // The word in a docstring or comment costs a look and finds nothing.
+  for (const offset of wordOffsets(text, 'import')) {
+    const found = importAt(root, text, base, offset);
     if (!found || seen.has(found.node.id)) continue;
     seen.add(found.node.id);
     addImport(found.node, found.type, found.text, facts);

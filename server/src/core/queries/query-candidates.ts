@@ -3,6 +3,7 @@
 // parse, far over the index's budget, so the file's text is searched for these keywords and the
 // tree is asked only for the node at each hit; hits inside strings or comments fall away there.
 import type { Node } from 'web-tree-sitter';
+import { wordOffsets } from '../python/imports-scan';
 import type { LoopCandidate } from './loops';
 import { QUERY_CHAIN, type SourceText } from './query-text';
 
@@ -22,8 +23,6 @@ export interface QueryCandidates {
 const QUERY_TEXT = /select\(|\.(?:query|exec|execute|scalars|scalar|get)\(/;
 /** Filtering methods hardly used outside SQL, read even in files that start no query. */
 const ORM_ONLY_METHODS = new Set(['where', 'filter_by', 'order_by', 'outerjoin']);
-const LOOP_KEYWORD = /\bfor\b/g;
-const RETURN_KEYWORD = /\breturn\b/g;
 const REFINING_CALL = /\.\s*(where|filter|filter_by|order_by|join|outerjoin)\s*\(/g;
 /** `await`, `list(`, `enumerate(`...: what the loop iterates is inside. */
 const WRAPPER_PREFIX = /^(await\s+|(list|sorted|reversed|tuple|set|iter|enumerate)\s*\(\s*)/;
@@ -48,8 +47,7 @@ export function findCandidates(root: Node, source: SourceText): QueryCandidates 
 
 function findLoops(root: Node, source: SourceText): LoopCandidate[] {
   const loops: LoopCandidate[] = [];
-  for (const match of source.text.matchAll(LOOP_KEYWORD)) {
-    const offset = match.index ?? 0;
+  for (const offset of wordOffsets(source.text, 'for')) {
     const loop = mayIterateQuery(source, offset) ? loopAt(root, offset) : undefined;
     if (loop) loops.push(loop);
   }
@@ -71,8 +69,7 @@ function findRefinements(text: string, startsQueries: boolean): number[] {
 
 function findReturns(root: Node, source: SourceText): { node: Node; value: Node }[] {
   const returns: { node: Node; value: Node }[] = [];
-  for (const match of source.text.matchAll(RETURN_KEYWORD)) {
-    const offset = match.index ?? 0;
+  for (const offset of wordOffsets(source.text, 'return')) {
     const found = mayReturnQuery(source, offset) ? returnAt(root, offset) : undefined;
     if (found) returns.push(found);
   }

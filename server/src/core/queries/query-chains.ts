@@ -214,8 +214,9 @@ export class QueryChains {
     const functionNode = call.childForFieldName('function');
     const argumentList = call.childForFieldName('arguments');
     if (!functionNode || argumentList?.type !== 'argument_list') return undefined;
-    if (functionNode.type === 'identifier') return this.evaluateFunctionCall(call, functionNode);
-    if (functionNode.type !== 'attribute') return undefined;
+    const functionType = functionNode.type;
+    if (functionType === 'identifier') return this.evaluateFunctionCall(call, functionNode);
+    if (functionType !== 'attribute') return undefined;
 
     const method = functionNode.childForFieldName('attribute')?.text ?? '';
     const object = functionNode.childForFieldName('object');
@@ -310,11 +311,13 @@ export class QueryChains {
 
   /** A call to something that may return a query: settled by the rules across files. */
   private callRoot(call: Node, functionNode: Node, name: string): Value | undefined {
-    if (PLAIN_METHODS.has(name) || !/^[\w.]+$/.test(functionNode.text)) return undefined;
+    if (PLAIN_METHODS.has(name)) return undefined;
+    const callee = functionNode.text;
+    if (!/^[\w.]+$/.test(callee)) return undefined;
     // `func.count().filter(...)` is an aggregate's FILTER clause, not a query.
-    if (/(^|\.)func\./.test(functionNode.text)) return undefined;
+    if (/(^|\.)func\./.test(callee)) return undefined;
     const value = this.newRoot(call, 'call', undefined, 'returned');
-    if (value) value.root.callee = functionNode.text;
+    if (value) value.root.callee = callee;
     return value;
   }
 
@@ -326,9 +329,10 @@ export class QueryChains {
   ): Value | undefined {
     let root = this.rootsByNode.get(call.id);
     if (!root) {
+      const range = rangeOf(call);
       root = {
         kind,
-        range: rangeOf(call),
+        range,
         loaders: [],
         unknownOptions: false,
         conditions: [],
@@ -336,7 +340,9 @@ export class QueryChains {
         joined: false,
       };
       if (model) root.model = model.text;
-      if (kind === 'select' || kind === 'query') root.optionsAt = rangeOf(call).end;
+      if (kind === 'select' || kind === 'query') {
+        root.optionsAt = { line: range.end.line, character: range.end.character };
+      }
       this.rootsByNode.set(call.id, root);
     }
     return { root, shape, awaited: false };
