@@ -66,6 +66,27 @@ describe('TypeScript property signatures read from their text', () => {
     expect(read).toBeGreaterThan(100);
   });
 
+  it('are read only from members that are property signatures', () => {
+    // Members named like keywords, and every other kind of signature: the text reader takes a
+    // member for a property signature without asking its type (see objectFields).
+    const source = [
+      'interface Members {',
+      '  readonly: string; get: number; set?: string; new: boolean; type: string',
+      '  method(): void; new (): Members; (call: string): number; [key: string]: unknown',
+      '  /** doc */ private: string; "quoted-name": string | null',
+      '}',
+      'type Inline = { get: string; method(): void; [key: string]: number }',
+    ].join('\n');
+    const tree = parseText('typescript', source)!;
+    expect(tree.rootNode.hasError).toBe(false);
+    const members = nodesOf(tree, '[(interface_body (_) @member) (object_type (_) @member)]');
+    const read = members.filter((member) => fieldFromText(member) !== undefined);
+    expect(read.map((member) => member.type)).toEqual(read.map(() => 'property_signature'));
+    expect(read.map((member) => fieldFromText(member)!.name)).toEqual([
+      ...['readonly', 'get', 'set', 'new', 'type', 'private', 'quoted-name', 'get'],
+    ]);
+  });
+
   it('are not used in a file with a syntax error anywhere', () => {
     const tree = parseText('typescript', 'interface A { a: string }\nconst = ;\n')!;
     const [signature] = nodesOf(tree, '(property_signature) @signature');
@@ -133,3 +154,49 @@ describe('Python annotations read from their text', () => {
 function range(line: number, start: number, end: number) {
   return { start: { line, character: start }, end: { line, character: end } };
 }
+
+describe('property reads found by scanning the text', () => {
+  // The patterns the scan stands for, run the plain way.
+  const MEMBER_ACCESS = /\??\.\s*([A-Za-z_$][\w$]*)/g;
+  const STRING_SUBSCRIPT = /\[\s*['"]([^'"\\]+)['"]\s*\]/g;
+  const OBJECT_PATTERN = /\{([^{}()]*)\}\s*(?::[^=;]*)?[=)]/g;
+  const PATTERN_KEY = /(?:^|,)\s*(?:\.\.\.)?([A-Za-z_$][\w$]*)\s*(?=[,:=]|$)/g;
+
+  function readsByPatterns(text: string): string[] {
+    const names = new Set<string>();
+    for (const match of text.matchAll(MEMBER_ACCESS)) names.add(match[1]);
+    for (const match of text.matchAll(STRING_SUBSCRIPT)) names.add(match[1]);
+    for (const pattern of text.matchAll(OBJECT_PATTERN)) {
+      for (const key of pattern[1].matchAll(PATTERN_KEY)) names.add(key[1]);
+    }
+    return [...names];
+  }
+
+  it('give the names the patterns give, in the same order', () => {
+    const text = [
+      'a.b?.c . d.\n\te.\u00a0f.\u3000g...spread.. .h.$i._j.1k.é x.y2z',
+      "o['key'] o[ \"other\" ] o[ 'a' ]['b'] o['no\\'pe'] [[ 'n' ]]",
+      'const { p, q: r, ...s } = t; ({ u = 1 }: { v: W }) => u; { x }: { y: Z } = {}',
+      'end.',
+    ].join('\n');
+    const facts = extractFacts('reads.ts', text).facts;
+    expect(facts.propertyReads).toEqual(readsByPatterns(text));
+    expect(facts.propertyReads).toContain('f');
+    expect(facts.propertyReads).toContain('other');
+  });
+});
+
+describe('import specifiers read from their text', () => {
+  it('take a bare name, `type` included, as its own alias', () => {
+    const text = "import { type, a, type b, type as t, $c, 'd-e' as de } from './m';\n";
+    const [fact] = extractFacts('imports.ts', text).facts.imports;
+    expect(fact.names).toEqual([
+      { name: 'type', alias: 'type' },
+      { name: 'a', alias: 'a' },
+      { name: 'b', alias: 'b' },
+      { name: 'type', alias: 't' },
+      { name: '$c', alias: '$c' },
+      { name: 'd-e', alias: 'de' },
+    ]);
+  });
+});

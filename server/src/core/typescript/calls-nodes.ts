@@ -41,9 +41,9 @@ export function calleeOf(call: Node): Node | undefined {
 export function unwrapExpression(node: Node): Node {
   let current = node;
   for (let depth = 0; depth < 8; depth++) {
-    const isConstAssertion = current.type === 'as_expression' && namedChildren(current).length < 2;
-    const isWrapper =
-      current.type === 'parenthesized_expression' || current.type === 'non_null_expression';
+    const type = current.type;
+    const isConstAssertion = type === 'as_expression' && namedChildren(current).length < 2;
+    const isWrapper = type === 'parenthesized_expression' || type === 'non_null_expression';
     const inner = isWrapper || isConstAssertion ? namedChildren(current)[0] : undefined;
     if (!inner) return current;
     current = inner;

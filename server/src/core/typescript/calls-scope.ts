@@ -43,10 +43,11 @@ export function findDeclaration(
 ): Declaration | undefined {
   const positions = module.declarationPositions(name);
   for (let current = parentOf(from); current; current = parentOf(current)) {
-    if (BLOCK_TYPES.has(current.type)) {
+    const type = current.type;
+    if (BLOCK_TYPES.has(type)) {
       const declarator = positions.length > 0 ? declaratorIn(current, positions) : undefined;
       if (declarator) return { kind: 'variable', declarator };
-    } else if (FUNCTION_TYPES.has(current.type)) {
+    } else if (FUNCTION_TYPES.has(type)) {
       const parameter = parameterOf(current, name);
       if (parameter) return parameter;
     }

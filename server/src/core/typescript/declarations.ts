@@ -55,9 +55,7 @@ export function extractTypeScriptDeclarations(tree: Tree, text: string, facts: F
     exportedNames,
   };
 
-  const constants = topLevel.declarations.filter(
-    (d) => d.declaration.type === 'lexical_declaration',
-  );
+  const constants = topLevel.declarations.filter((d) => d.type === 'lexical_declaration');
   const { declared, openApiSchemas, containers, aliases } = typeDeclarations(
     topLevel.declarations,
     context,
@@ -87,8 +85,7 @@ function typeDeclarations(
     aliases: [],
   };
   const named: NamedDeclaration[] = [];
-  for (const { statement, declaration } of declarations) {
-    const type = declaration.type;
+  for (const { statement, declaration, type } of declarations) {
     if (type === 'lexical_declaration') continue;
     const nameNode = declaration.childForFieldName('name');
     const body = declaration.childForFieldName(
@@ -100,9 +97,9 @@ function typeDeclarations(
     if (type !== 'enum_declaration' && isOpenApiComponents(name, body)) {
       result.openApiSchemas.push(...openApiSchemaEntities(body, context));
     } else if (isOpenApiContainer(name)) {
-      result.containers.push({ statement, declaration, nameNode, body });
+      result.containers.push({ statement, declaration, type, nameNode, body });
     } else {
-      named.push({ statement, declaration, nameNode, body });
+      named.push({ statement, declaration, type, nameNode, body });
     }
   }
   result.declared = declaredEntities(named, context, result.aliases);
@@ -116,8 +113,7 @@ function declaredEntities(
   aliases: TypeAliasFact[] = [],
 ) {
   const entities: EntityFact[] = [];
-  for (const { statement, declaration, nameNode, body } of declarations) {
-    const type = declaration.type;
+  for (const { statement, declaration, type, nameNode, body } of declarations) {
     if (type === 'interface_declaration') {
       entities.push(interfaceEntity(declaration, nameNode, body, statement, context));
     } else if (type === 'enum_declaration') {

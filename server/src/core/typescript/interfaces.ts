@@ -3,7 +3,8 @@ import type { Node } from 'web-tree-sitter';
 import type { EntityFact, ShapeExpr } from '../facts';
 import { childOfType, namedChildren } from '../syntax/nodes';
 import { newEntity, typeParamsOf, type DeclarationContext } from './declaration-context';
-import { objectFields, shapeOfType } from './type-shapes';
+import { shapeOfType } from './type-shapes';
+import { objectFields } from './types';
 
 /** `interface Part extends Base<T> { id: number }`; methods are not data and are left out. */
 export function interfaceEntity(

@@ -33,6 +33,7 @@ const EXPORT_STAR = new RegExp(
 const DEFAULT_THEN_REST = /^([\w$]+)\s*(?:,\s*|$)/;
 const NAMESPACE_IMPORT = /^\*\s*as\s+([\w$]+)$/;
 const SPECIFIER = new RegExp(String.raw`^(${NAME})(?:\s+as\s+(${NAME}))?$`);
+const PLAIN_NAME = /^[\w$]+$/;
 
 /** `import D, { A, B as C } from './x'` and the other import forms. */
 export function importFromText(text: string): ModuleReference | undefined {
@@ -78,7 +79,13 @@ function specifierList(text: string): ImportedName[] | undefined {
   if (inside === undefined) return undefined;
   const names: ImportedName[] = [];
   for (const part of inside.split(',')) {
-    const specifier = withoutSpecifierType(part.trim());
+    const trimmed = part.trim();
+    // Most specifiers are a bare name, which is its own alias; this spares the patterns below.
+    if (PLAIN_NAME.test(trimmed)) {
+      names.push({ name: trimmed, alias: trimmed });
+      continue;
+    }
+    const specifier = withoutSpecifierType(trimmed);
     if (specifier === '') continue;
     const match = SPECIFIER.exec(specifier);
     if (!match) return undefined;

@@ -9,6 +9,8 @@ export interface TopLevelDeclaration {
   statement: Node;
   /** The interface, type alias, enum or lexical declaration itself. */
   declaration: Node;
+  /** The declaration's node type, read once here: each read of a node's type crosses into wasm. */
+  type: string;
 }
 
 export interface TopLevel {
@@ -40,9 +42,9 @@ function collectStatements(container: Node, result: TopLevel, depth: number) {
   for (const node of container.namedChildren) {
     const type = node?.type;
     if (!node || !type) continue;
-    if (DECLARATION_TYPES.has(type))
-      result.declarations.push({ statement: node, declaration: node });
-    else if (type === 'import_statement') result.moduleStatements.push(node);
+    if (DECLARATION_TYPES.has(type)) {
+      result.declarations.push({ statement: node, declaration: node, type });
+    } else if (type === 'import_statement') result.moduleStatements.push(node);
     else if (type === 'export_statement') collectExport(node, result);
     else if (type === 'ambient_declaration') collectWrapped(node, node.firstNamedChild, result);
     else if (type === 'ERROR' && depth < MAX_ERROR_NESTING) collectError(node, result, depth);
@@ -57,13 +59,18 @@ function collectError(error: Node, result: TopLevel, depth: number): void {
 function collectExport(statement: Node, result: TopLevel): void {
   result.moduleStatements.push(statement);
   const declaration = statement.childForFieldName('declaration');
-  const inner =
-    declaration?.type === 'ambient_declaration' ? declaration.firstNamedChild : declaration;
-  collectWrapped(statement, inner, result);
+  if (!declaration) return;
+  const type = declaration.type;
+  if (type === 'ambient_declaration')
+    collectWrapped(statement, declaration.firstNamedChild, result);
+  else if (DECLARATION_TYPES.has(type)) {
+    result.declarations.push({ statement, declaration, type });
+  }
 }
 
 function collectWrapped(statement: Node, inner: Node | null | undefined, result: TopLevel): void {
-  if (inner && DECLARATION_TYPES.has(inner.type)) {
-    result.declarations.push({ statement, declaration: inner });
+  const type = inner?.type;
+  if (inner && type && DECLARATION_TYPES.has(type)) {
+    result.declarations.push({ statement, declaration: inner, type });
   }
 }

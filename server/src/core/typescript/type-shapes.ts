@@ -1,22 +1,15 @@
 // Type nodes as ShapeExprs: how an interface base or a type alias derives its fields
 // (`Partial<Omit<Part, 'id'>>`, `Base & { extra: string }`, `z.infer<typeof PartSchema>`).
 import type { Node } from 'web-tree-sitter';
-import type { FieldFact, ShapeExpr } from '../facts';
+import type { ShapeExpr } from '../facts';
 import { namedChildren, unquote } from '../syntax/nodes';
-import { fieldFromPropertySignature, parseTsType } from './types';
+import { objectFields, parseTsType } from './types';
 
 /** `z.infer<typeof S>` and its siblings; `TypeOf` is zod's older name for `infer`. */
 const ZOD_INFER = new Set(['infer', 'input', 'output', 'TypeOf']);
 
 /** openapi-typescript refers to schemas as `components["schemas"]["Part"]`. */
 const COMPONENT_SCHEMA = /^components\[\s*["']schemas["']\s*\]\[\s*["']([^"']+)["']\s*\]$/;
-
-/** The property signatures of an interface body or object type, as fields. */
-export function objectFields(body: Node): FieldFact[] {
-  return namedChildren(body)
-    .filter((member) => member.type === 'property_signature')
-    .map(fieldFromPropertySignature);
-}
 
 export function shapeOfType(
   node: Node | null | undefined,

@@ -3,25 +3,33 @@
 import type { Node } from 'web-tree-sitter';
 import type { FieldFact, Range, TypeExpr } from '../facts';
 import { inCleanTree, namedChildren, rangeOf, unquote } from '../syntax/nodes';
+import { sourceOf } from '../syntax/parser';
 import { propertyFromText } from './type-text';
 
 /** Types nested deeper than this stay text: walking them further would overflow the stack. */
 const MAX_TYPE_DEPTH = 200;
+
+const SLASH = 0x2f;
 let typeDepth = 0;
 
 export function parseTsType(node: Node | null | undefined): TypeExpr {
   if (!node) return { kind: 'unknown', text: '' };
+  return parseTypeOfKind(node, node.type);
+}
+
+/** parseTsType for a node whose type the caller has read already (each read crosses into wasm). */
+function parseTypeOfKind(node: Node, type: string): TypeExpr {
   if (typeDepth >= MAX_TYPE_DEPTH) return { kind: 'unknown', text: node.text };
   typeDepth++;
   try {
-    return parseTypeNode(node);
+    return parseTypeNode(node, type);
   } finally {
     typeDepth--;
   }
 }
 
-function parseTypeNode(node: Node): TypeExpr {
-  switch (node.type) {
+function parseTypeNode(node: Node, type: string): TypeExpr {
+  switch (type) {
     case 'type_annotation':
     case 'parenthesized_type':
     case 'readonly_type':
@@ -82,8 +90,9 @@ function parseLiteral(node: Node): TypeExpr {
 /** The members of `a | b | c`, written into one list: copying lists per level is quadratic. */
 function flattenUnion(node: Node, members: TypeExpr[] = []): TypeExpr[] {
   for (const child of namedChildren(node)) {
-    if (child.type === 'union_type') flattenUnion(child, members);
-    else members.push(parseTsType(child));
+    const type = child.type;
+    if (type === 'union_type') flattenUnion(child, members);
+    else members.push(parseTypeOfKind(child, type));
   }
   return members;
 }
@@ -91,13 +100,43 @@ function flattenUnion(node: Node, members: TypeExpr[] = []): TypeExpr[] {
 function parseObjectType(node: Node): TypeExpr {
   const fields: FieldFact[] = [];
   let indexValue: TypeExpr | undefined;
-  for (const member of namedChildren(node)) {
-    if (member.type === 'property_signature') fields.push(fieldFromPropertySignature(member));
-    else if (member.type === 'index_signature') {
-      indexValue = parseTsType(member.childForFieldName('type'));
+  for (const member of signatureMembers(node)) {
+    const simple = fieldFromText(member);
+    if (simple) {
+      fields.push(simple);
+      continue;
     }
+    const type = member.type;
+    if (type === 'property_signature') fields.push(fieldFromTree(member));
+    else if (type === 'index_signature') indexValue = parseTsType(member.childForFieldName('type'));
   }
   return indexValue ? { kind: 'object', fields, indexValue } : { kind: 'object', fields };
+}
+
+/**
+ * The members of an object type or interface body, for their signatures: anything starting with
+ * `/` is left out unasked, since a comment does and no signature can. Asking each member its type
+ * would cross into wasm once per member.
+ */
+export function signatureMembers(body: Node): Node[] {
+  const source = sourceOf(body.tree);
+  if (source === undefined) return namedChildren(body);
+  return body.namedChildren.filter(
+    (member): member is Node => !!member && source.charCodeAt(member.startIndex) !== SLASH,
+  );
+}
+
+/** The fields of an interface body's or object type's property signatures. */
+export function objectFields(body: Node): FieldFact[] {
+  const fields: FieldFact[] = [];
+  for (const member of signatureMembers(body)) {
+    // A member whose text reads as a simple property (see fieldFromText) is a property
+    // signature: every other signature has a parenthesis or a bracket. Only the rest are asked.
+    const field = fieldFromText(member);
+    if (field) fields.push(field);
+    else if (member.type === 'property_signature') fields.push(fieldFromTree(member));
+  }
+  return fields;
 }
 
 /** `name?: string | null` inside an interface or object type. */
