@@ -57,11 +57,10 @@ function compareWithModel(
       ...place,
       message:
         `${name} is read from \`${model.name}\` objects (from_attributes), but ` +
-        `\`${model.name}\` has no ` +
-        `attribute "${field.name}", so every response carries the default ` +
-        `(${field.defaultText ?? 'default'}) ` +
-        `instead of real data. Add the column or property to the model, or compute the value ` +
-        `in the route.`,
+        `\`${model.name}\` has no attribute "${field.name}", so validating a row gives ` +
+        `the default (${field.defaultText ?? 'default'}) instead of real data, unless the ` +
+        `route sets the field afterwards (\`model_copy(update=...)\`). Add the column or ` +
+        `property to the model, or compute the value in the route.`,
       related: [{ ...modelPlace, message: `ORM model \`${model.name}\`` }],
     };
   }
