@@ -98,19 +98,13 @@ function flattenUnion(node: Node, members: TypeExpr[] = []): TypeExpr[] {
 }
 
 function parseObjectType(node: Node): TypeExpr {
-  const fields: FieldFact[] = [];
-  let indexValue: TypeExpr | undefined;
-  for (const member of signatureMembers(node)) {
-    const simple = fieldFromText(member);
-    if (simple) {
-      fields.push(simple);
-      continue;
-    }
-    const type = member.type;
-    if (type === 'property_signature') fields.push(fieldFromTree(member));
-    else if (type === 'index_signature') indexValue = parseTsType(member.childForFieldName('type'));
-  }
-  return indexValue ? { kind: 'object', fields, indexValue } : { kind: 'object', fields };
+  const { fields, indexSignature } = readMembers(node);
+  if (!indexSignature) return { kind: 'object', fields };
+  return {
+    kind: 'object',
+    fields,
+    indexValue: parseTsType(indexSignature.childForFieldName('type')),
+  };
 }
 
 /**
@@ -128,15 +122,26 @@ export function signatureMembers(body: Node): Node[] {
 
 /** The fields of an interface body's or object type's property signatures. */
 export function objectFields(body: Node): FieldFact[] {
+  return readMembers(body).fields;
+}
+
+/** Property signatures as fields, and the last index signature (`[key: string]: T`). */
+function readMembers(body: Node): { fields: FieldFact[]; indexSignature?: Node } {
   const fields: FieldFact[] = [];
+  let indexSignature: Node | undefined;
   for (const member of signatureMembers(body)) {
     // A member whose text reads as a simple property (see fieldFromText) is a property
     // signature: every other signature has a parenthesis or a bracket. Only the rest are asked.
     const field = fieldFromText(member);
-    if (field) fields.push(field);
-    else if (member.type === 'property_signature') fields.push(fieldFromTree(member));
+    if (field) {
+      fields.push(field);
+      continue;
+    }
+    const type = member.type;
+    if (type === 'property_signature') fields.push(fieldFromTree(member));
+    else if (type === 'index_signature') indexSignature = member;
   }
-  return fields;
+  return { fields, indexSignature };
 }
 
 /** `name?: string | null` inside an interface or object type. */
