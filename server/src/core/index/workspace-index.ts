@@ -105,16 +105,24 @@ function typeAliasResolver(
   files: ReadonlyMap<string, FileFacts>,
   modules: TypeScriptModules,
 ): IndexView['resolveTypeAlias'] {
-  const aliases = new Map<string, TypeAliasFact>();
-  for (const facts of files.values())
-    for (const alias of facts.typeAliases ?? []) aliases.set(`${facts.file}#${alias.name}`, alias);
+  // Gathered on the first question, not with every view: only names that are no entity ask.
+  let aliases: Map<string, TypeAliasFact> | undefined;
   return (file, name) => {
-    if (!aliases.size || file.endsWith('.py')) return undefined;
+    if (file.endsWith('.py')) return undefined;
+    aliases ??= aliasesByName(files);
+    if (!aliases.size) return undefined;
     const symbol = modules.resolveDotted(file, name);
     if (symbol.kind !== 'name') return undefined;
     const alias = aliases.get(`${symbol.file}#${symbol.name}`);
     return alias && { file: symbol.file, alias };
   };
+}
+
+function aliasesByName(files: ReadonlyMap<string, FileFacts>): Map<string, TypeAliasFact> {
+  const aliases = new Map<string, TypeAliasFact>();
+  for (const facts of files.values())
+    for (const alias of facts.typeAliases ?? []) aliases.set(`${facts.file}#${alias.name}`, alias);
+  return aliases;
 }
 
 /**
