@@ -102,7 +102,7 @@ describe('findings for a tool', () => {
     expect(result.text).not.toContain('unit_price');
   });
 
-  it("adds the migration review's findings once the review ran, as the editor shows them", async () => {
+  it("adds the migration review's findings once the review ran, as the editor does", async () => {
     const revision = 'backend/alembic/versions/e9a05b6d21f3_widen_category_name.py';
     expect(places(findingsForTool(session, { file: revision }))).toEqual([]);
     await reviewMigration(session, { uri: pathToFileURL(join(root, revision)).toString() });

@@ -202,7 +202,7 @@ describe('Seam in VS Code (code-server + Chromium)', () => {
     expect(result.on.schemaLookup).toMatch(/TypeScript interface `Part` \(frontend\/src\/types/);
   });
 
-  it("renames a backend field across layers, with the TS usages from TypeScript's rename", async () => {
+  it("renames a backend field across layers, the TS usages by TypeScript's rename", async () => {
     // As F2 on `sku` in the schema would, without applying: Seam renames the Python field and the
     // TS fields mirroring it, and asks TypeScript for the code that reads them.
     await typeInCommandPalette(page, RENAME_PROBE_COMMAND);

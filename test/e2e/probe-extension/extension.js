@@ -32,14 +32,10 @@ async function renameField() {
     new vscode.Position(line, 4),
     'part_number',
   );
-  const edits = edit
-    .entries()
-    .flatMap(([uri, list]) =>
-      list.map(
-        (one) =>
-          `${vscode.workspace.asRelativePath(uri, false)}:${one.range.start.line + 1} ${one.newText}`,
-      ),
-    );
+  const edits = edit.entries().flatMap(([uri, list]) => {
+    const file = vscode.workspace.asRelativePath(uri, false);
+    return list.map((one) => `${file}:${one.range.start.line + 1} ${one.newText}`);
+  });
   await reportRename({ edits: edits.sort() });
 }
 
