@@ -103,7 +103,7 @@ async function indexRoots(): Promise<void> {
   }
   progress?.done();
   logger.info(`First index done in ${Math.round(performance.now() - started)} ms`);
-  const findings = publishFindings();
+  const findings = await publishFindings();
   // Indexing grew the heap for a burst that is over; the status waits, so it reports a server
   // at rest.
   await memory.releaseNow();
@@ -151,9 +151,27 @@ function schedulePublish(): void {
   pending = setTimeout(publishDiagnostics, debounceMs);
 }
 
+/** The publish cycle running, and whether another was asked for meanwhile. */
+let publishing: Promise<void> | undefined;
+let publishAgain = false;
+
 function publishDiagnostics(): void {
-  sendStatus(publishFindings());
-  memory.workDone();
+  pending = undefined;
+  if (publishing) {
+    publishAgain = true;
+    return;
+  }
+  publishing = (async () => {
+    let findings = 0;
+    do {
+      publishAgain = false;
+      findings = await publishFindings();
+    } while (publishAgain);
+    sendStatus(findings);
+    memory.workDone();
+  })()
+    .catch((error) => logger.error('publishing diagnostics failed', error))
+    .finally(() => (publishing = undefined));
 }
 
 /** The notification that closes each publish cycle: the client's status bar shows it. */
@@ -162,16 +180,15 @@ function sendStatus(findings: number): void {
 }
 
 /**
- * Re-checks every root whose index changed, pushes diagnostics for every affected file and
- * returns how many findings are published.
+ * Re-checks every root whose index changed (in slices: requests are answered meanwhile), pushes
+ * diagnostics for every affected file and returns how many findings are published.
  */
-function publishFindings(): number {
-  pending = undefined;
+async function publishFindings(): Promise<number> {
   const next = new Map<string, Diagnostic[]>();
   let checksChanged = false;
   for (const root of session.roots) {
     try {
-      const check = session.check(root);
+      const check = await session.checkInSlices(root);
       checksChanged ||= publishedChecks.get(root.path) !== check;
       publishedChecks.set(root.path, check);
       const findings = [...check.findings, ...(root.migrationFindings ?? [])];
@@ -210,6 +227,12 @@ function uriOf(path: string): string {
   return pathToFileURL(path).toString();
 }
 
-registerFeatures(connection, session, logger, () => ready, schedulePublish);
+/** Features answer from a current check: they wait for the index and for a check in slices. */
+async function readyAndChecked(): Promise<void> {
+  await ready;
+  await session.checksCurrent();
+}
+
+registerFeatures(connection, session, logger, readyAndChecked, schedulePublish);
 registerMigrationReview(connection, session, logger, () => ready, schedulePublish);
 connection.listen();

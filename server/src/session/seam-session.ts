@@ -7,9 +7,10 @@ import type { FileFacts } from '../core/facts';
 import type { SeamConfig } from '../core/config/seam-config';
 import type { Finding } from '../core/findings/finding';
 import { extractFacts } from '../core/extract';
-import { checkWorkspace, type CheckResult } from '../core/findings/check';
+import { checkWork, checkWorkspace, type CheckResult } from '../core/findings/check';
 import type { WorkspaceIndex } from '../core/index/workspace-index';
 import { silentLogger, type Logger } from '../core/log';
+import { finishInSlices } from '../core/pausable';
 import { grammarForFile } from '../core/syntax/parser';
 import { CONFIG_FILE, loadSeamConfig } from '../workspace/load-config';
 import type { WorkspaceLoader } from '../workspace/load-in-worker';
@@ -31,6 +32,13 @@ export interface RootState {
   check?: { version: number; result: CheckResult };
   /** Findings of the last migration review run in this root, shown as diagnostics too. */
   migrationFindings?: Finding[];
+  /** A check running in slices (see `checkInSlices`), with what it started from. */
+  checking?: {
+    version: number;
+    index: WorkspaceIndex;
+    config: SeamConfig;
+    done: Promise<CheckResult>;
+  };
 }
 
 interface OpenDocument {
@@ -177,6 +185,47 @@ export class SeamSession {
     const result = checkWorkspace(view, root.index.allFacts(), root.config, this.logger);
     root.check = { version: root.index.version, result };
     return result;
+  }
+
+  /**
+   * `check`, run in slices of a few milliseconds so the server answers the editor in between (a
+   * whole check of a large workspace takes most of a second). Callers asking while a check of the
+   * same index version runs share it. The result is kept only when nothing changed meanwhile.
+   */
+  checkInSlices(root: RootState): Promise<CheckResult> {
+    if (!this.enabled) return Promise.resolve({ findings: [], pairing: emptyPairing() });
+    const { index, config } = root;
+    const version = index.version;
+    if (root.check?.version === version) return Promise.resolve(root.check.result);
+    const running = root.checking;
+    if (running?.version === version && running.index === index && running.config === config)
+      return running.done;
+    // The view copies the file map when it starts; the rules read the facts of that moment too.
+    const facts = [...index.allFacts()];
+    const done = (async () => {
+      const view = await finishInSlices(index.viewWork());
+      const result = await finishInSlices(checkWork(view, facts, config, this.logger));
+      if (root.index === index && root.config === config && index.version === version)
+        root.check = { version, result };
+      return result;
+    })();
+    root.checking = { version, index, config, done };
+    const clear = () => {
+      if (root.checking?.done === done) root.checking = undefined;
+    };
+    done.then(clear, clear);
+    return done;
+  }
+
+  /** Resolves once every root's check is current, checking in slices meanwhile. */
+  async checksCurrent(): Promise<void> {
+    // Edits during a check make it stale; a few rounds catch up with a burst of them, and a
+    // caller still behind after that checks at once (`check`) rather than wait on the typing.
+    for (let round = 0; round < 3; round++) {
+      const stale = this.roots.filter((root) => root.check?.version !== root.index.version);
+      if (!stale.length || !this.enabled) return;
+      for (const root of stale) await this.checkInSlices(root);
+    }
   }
 
   /** The text of a workspace file: the open document's, else the file on disk. */

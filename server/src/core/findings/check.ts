@@ -3,9 +3,10 @@
 import type { FileFacts } from '../facts';
 import type { SeamConfig } from '../config/seam-config';
 import type { IndexView } from '../index/resolved';
-import { describeError, silentLogger, type Logger } from '../log';
+import { silentLogger, type Logger } from '../log';
 import { MigrationIndexes } from '../migrations/migration-indexes';
-import { pairEntities, type Pairing } from '../pairing/pairs';
+import { pairingWork, type Pairing } from '../pairing/pairs';
+import { finish, type Pausable } from '../pausable';
 import { FieldComparisons } from '../rules/field-comparison';
 import { PropertyReads } from '../rules/property-reads';
 import { QueryWorkspace } from '../rules/query-workspace';
@@ -24,12 +25,31 @@ export function checkWorkspace(
   config: SeamConfig,
   logger: Logger = silentLogger,
 ): CheckResult {
+  return finish(checkWork(view, files, config, logger));
+}
+
+/**
+ * `checkWorkspace` as pausable work (see core/pausable.ts): pauses inside the pairing, after
+ * each pair's field comparison and after each rule.
+ */
+export function* checkWork(
+  view: IndexView,
+  files: Iterable<FileFacts>,
+  config: SeamConfig,
+  logger: Logger = silentLogger,
+): Pausable<CheckResult> {
   const facts = [...files];
-  const pairing = pairEntities(view, { threshold: config.threshold, explicit: config.pairs });
+  const pairing = yield* pairingWork(view, {
+    threshold: config.threshold,
+    explicit: config.pairs,
+  });
+  const comparisons = new FieldComparisons(view, pairing.pairs);
+  // Most field rules walk every comparison: computed here, they are computed between pauses.
+  yield* comparisons.allWork();
   const context: RuleContext = {
     view,
     pairing,
-    comparisons: new FieldComparisons(view, pairing.pairs),
+    comparisons,
     reads: new PropertyReads(facts),
     queries: new QueryWorkspace(facts),
     migrations: new MigrationIndexes(facts),
@@ -39,13 +59,13 @@ export function checkWorkspace(
   for (const rule of RULES) {
     const setting = config.rules[rule.id];
     if (setting === 'off') continue;
+    yield;
     try {
       for (const finding of rule.check(context)) {
         findings.push(setting ? { ...finding, severity: setting } : finding);
       }
     } catch (error) {
       logger.error(`rule ${rule.id} failed; its findings are missing`, error);
-      void describeError;
     }
   }
   return { findings: applySuppressions(findings, facts), pairing };

@@ -8,6 +8,7 @@ import type {
   HttpWrapperFact,
   UnresolvedCallFact,
 } from '../facts';
+import type { Pausable } from '../pausable';
 import type { ResolvedCall } from './resolved';
 import { typeText } from './type-substitution';
 import type { TypeScriptModules } from './typescript-modules';
@@ -22,14 +23,17 @@ export class CallResolver {
     private readonly modules: TypeScriptModules,
   ) {}
 
-  resolveAll(): ResolvedCall[] {
+  /** Every call of the workspace; pauses after each file that makes some. */
+  *resolveAll(): Pausable<ResolvedCall[]> {
     const calls: ResolvedCall[] = [];
     for (const fileFacts of this.facts.values()) {
+      if (!fileFacts.calls.length && !fileFacts.unresolvedCalls.length) continue;
       for (const call of fileFacts.calls) calls.push(this.complete(call));
       for (const unresolved of fileFacts.unresolvedCalls) {
         const call = this.fromWrapper(unresolved);
         if (call) calls.push(this.complete(call));
       }
+      yield;
     }
     return calls;
   }

@@ -1,6 +1,7 @@
 // Full URL of every FastAPI route after router prefixes and include_router prefixes (also across
 // files), and the request and response types each route declares.
 import type { FileFacts, RouteFact, RouterFact, TypeExpr } from '../facts';
+import type { Pausable } from '../pausable';
 import { joinUrlPaths } from './url-paths';
 import type { PythonModules } from './python-modules';
 import type { ResolvedEntity, ResolvedRoute } from './resolved';
@@ -36,10 +37,13 @@ export class RouteResolver {
     for (const fileFacts of facts.values()) this.collectIncludes(fileFacts);
   }
 
-  resolveAll(): ResolvedRoute[] {
+  /** Every route of the workspace; pauses after each file that declares some. */
+  *resolveAll(): Pausable<ResolvedRoute[]> {
     const routes: ResolvedRoute[] = [];
     for (const fileFacts of this.facts.values()) {
+      if (!fileFacts.routes.length) continue;
       for (const route of fileFacts.routes) routes.push(...this.resolveRoute(route));
+      yield;
     }
     return routes;
   }

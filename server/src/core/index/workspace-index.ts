@@ -2,6 +2,7 @@
 // joined view (resolved entities, routes with full paths, completed calls) built on demand and
 // kept until the next change.
 import type { EntityFact, FileFacts, TypeAliasFact } from '../facts';
+import { finish, type Pausable } from '../pausable';
 import { CallResolver } from './calls';
 import { PythonEntityResolver } from './python-entities';
 import { PythonModules } from './python-modules';
@@ -49,8 +50,19 @@ export class WorkspaceIndex {
 
   /** The joined view of the whole workspace, built once per version. */
   view(): IndexView {
-    this.cachedView ??= buildView(this.files, this.tsConfigs);
-    return this.cachedView;
+    return finish(this.viewWork());
+  }
+
+  /**
+   * The view as pausable work (see core/pausable.ts). It is built over a copy of the file map, so
+   * files that change during a pause do not reach it; it is kept only when none did.
+   */
+  *viewWork(): Pausable<IndexView> {
+    if (this.cachedView) return this.cachedView;
+    const version = this.version;
+    const view = yield* buildView(new Map(this.files), this.tsConfigs);
+    if (this.version === version) this.cachedView = view;
+    return view;
   }
 
   private changed(): void {
@@ -59,7 +71,10 @@ export class WorkspaceIndex {
   }
 }
 
-function buildView(files: ReadonlyMap<string, FileFacts>, tsConfigs: TsPathConfig[]): IndexView {
+function* buildView(
+  files: ReadonlyMap<string, FileFacts>,
+  tsConfigs: TsPathConfig[],
+): Pausable<IndexView> {
   const declared = new Map<string, EntityFact>();
   for (const facts of files.values()) {
     if (isMigrationScript(facts)) continue;
@@ -79,6 +94,7 @@ function buildView(files: ReadonlyMap<string, FileFacts>, tsConfigs: TsPathConfi
     if (!resolved) continue;
     entities.push(resolved);
     entityById.set(resolved.id, resolved);
+    yield;
   }
 
   // Every field's type names are resolved again by each rule that reads it; imports are followed
@@ -95,8 +111,8 @@ function buildView(files: ReadonlyMap<string, FileFacts>, tsConfigs: TsPathConfi
     }
     return entity ?? undefined;
   };
-  const routes = new RouteResolver(files, pythonModules, resolveEntity).resolveAll();
-  const calls = new CallResolver(files, typescriptModules).resolveAll();
+  const routes = yield* new RouteResolver(files, pythonModules, resolveEntity).resolveAll();
+  const calls = yield* new CallResolver(files, typescriptModules).resolveAll();
   const resolveTypeAlias = typeAliasResolver(files, typescriptModules);
   return { entities, entityById, routes, calls, resolveEntity, resolveTypeAlias };
 }

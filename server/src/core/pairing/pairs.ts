@@ -3,6 +3,7 @@
 // its route, types walked side by side), generated (same name in a generated client), and
 // names confirmed by fields.
 import type { IndexView, ResolvedCall, ResolvedEntity, ResolvedRoute } from '../index/resolved';
+import { finish, type Pausable } from '../pausable';
 import { onlyDirection, routeDirections } from './route-directions';
 import { matchCallToRoute } from './route-matching';
 import { looksLikeRequest, nameStem, normaliseKey } from './name-matching';
@@ -70,10 +71,18 @@ const BACKEND_SCHEMA_KINDS = new Set(['pydantic-model', 'sqlmodel-model', 'sqlmo
 const FRONTEND_KINDS = new Set(['ts-interface', 'ts-type', 'zod-schema']);
 
 export function pairEntities(view: IndexView, options = DEFAULT_PAIRING_OPTIONS): Pairing {
+  return finish(pairingWork(view, options));
+}
+
+/** `pairEntities` as pausable work: pauses after each call and each TS type it weighs. */
+export function* pairingWork(
+  view: IndexView,
+  options = DEFAULT_PAIRING_OPTIONS,
+): Pausable<Pairing> {
   const collector = new PairCollector();
   collectExplicit(view, options, collector);
-  const routeEvidence = collectRouteLinked(view, collector);
-  collectByName(view, collector, routeEvidence.linkedFrontends);
+  const routeEvidence = yield* collectRouteLinked(view, collector);
+  yield* collectByName(view, collector, routeEvidence.linkedFrontends);
 
   const all = collector.pairs();
   return {
@@ -157,7 +166,7 @@ function collectExplicit(view: IndexView, options: PairingOptions, collector: Pa
   }
 }
 
-function collectRouteLinked(view: IndexView, collector: PairCollector) {
+function* collectRouteLinked(view: IndexView, collector: PairCollector) {
   const linkedFrontends = new Set<string>();
   const dictResponses: DictResponseLink[] = [];
   const envelopeMismatches: EnvelopeMismatch[] = [];
@@ -165,6 +174,7 @@ function collectRouteLinked(view: IndexView, collector: PairCollector) {
   const envelopeRoutes = view.routes.some((route) => routeUsesEnvelope(view, route));
 
   for (const call of view.calls) {
+    yield;
     const match = matchCallToRoute(call, view.routes);
     if (!match) continue;
     const link = { call, route: match.route };
@@ -238,7 +248,7 @@ function addRouteLinked(
   );
 }
 
-function collectByName(view: IndexView, collector: PairCollector, routeLinked: Set<string>) {
+function* collectByName(view: IndexView, collector: PairCollector, routeLinked: Set<string>) {
   const directions = routeDirections(view);
   const backends = view.entities.filter(
     (e) => e.language === 'python' && BACKEND_SCHEMA_KINDS.has(e.kind),
@@ -251,8 +261,10 @@ function collectByName(view: IndexView, collector: PairCollector, routeLinked: S
     byStem.set(stem, list);
   }
 
+  yield;
   for (const frontend of view.entities) {
     if (frontend.language !== 'typescript' || !FRONTEND_KINDS.has(frontend.kind)) continue;
+    yield;
     // An empty interface pairs only when a generated client names it after a schema.
     if (!frontend.fields.length && !frontend.generated) continue;
     const direction = looksLikeRequest(frontend.name) ? 'request' : 'response';

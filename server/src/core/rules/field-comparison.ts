@@ -3,6 +3,7 @@
 // alias. The field rules all read these comparisons; they are computed once per check.
 import type { IndexView, ResolvedEntity } from '../index/resolved';
 import type { Pair } from '../pairing/pairs';
+import { finish, type Pausable } from '../pausable';
 import type { Direction } from '../shapes/compare-wire';
 import { backendWireFields, frontendWireFields, type WireField } from '../shapes/entity-wire';
 
@@ -39,16 +40,22 @@ export class FieldComparisons {
 
   /** Every comparison of every pair in each of its directions. */
   all(): PairComparison[] {
-    if (this.allComparisons) return [...this.allComparisons];
+    return [...finish(this.allWork())];
+  }
+
+  /** Computes every comparison as pausable work, pausing after each pair. */
+  *allWork(): Pausable<readonly PairComparison[]> {
+    if (this.allComparisons) return this.allComparisons;
     const result: PairComparison[] = [];
     for (const pair of this.pairs) {
       for (const direction of directionsOf(pair)) {
         const comparison = this.of(pair, direction);
         if (comparison) result.push(comparison);
       }
+      yield;
     }
     this.allComparisons = result;
-    return [...result];
+    return result;
   }
 
   of(pair: Pair, direction: Direction): PairComparison | undefined {
