@@ -1,7 +1,8 @@
 // The server builds its first index in a worker thread (dist/index-worker.js, built by
-// `npm run build`): the facts that cross over equal those of indexing in this thread, and a
-// worker that cannot run leaves the index to this thread with a log line.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+// `npm run build`): the facts that cross over equal those of indexing in this thread, also when
+// a large file crosses in pieces, and a worker that cannot run leaves the index to this thread
+// with a log line.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -35,6 +36,30 @@ describe('indexing in a worker thread', () => {
     expect(inWorker.index.tsPathConfigs).toEqual(here.index.tsPathConfigs);
     expect(progress.at(-1)).toBe(here.files.length);
     expect(logger.lines).toEqual([`info: Indexing ${example} in a worker thread`]);
+  });
+
+  it('sends the facts in batches as it goes, a large file in pieces, and they arrive whole', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'seam-worker-'));
+    mkdirSync(join(root, 'src'));
+    // A generated client of 2,000 types: its facts alone outgrow a batch (256 KB of JSON).
+    const types = Array.from(
+      { length: 2_000 },
+      (_, i) => `export interface Model${i} {\n  id: number;\n  name_${i}: string | null;\n}\n`,
+    );
+    writeFileSync(join(root, 'src', 'client.ts'), types.join(''));
+    // More small files than one batch holds.
+    for (let i = 0; i < 120; i++)
+      writeFileSync(
+        join(root, 'src', `part${i}.ts`),
+        `export interface Part${i} { sku: string }\n`,
+      );
+    const inWorker = await workerLoader(join(repo, 'dist', 'index-worker.js'))(root, {});
+    const here = await loadWorkspace(root);
+
+    const client = here.index.fileFacts('src/client.ts')!;
+    expect(JSON.stringify(client).length).toBeGreaterThan(256 * 1024);
+    expect(client.entities).toHaveLength(2_000);
+    expect([...inWorker.index.allFacts()]).toEqual([...here.index.allFacts()]);
   });
 
   it('indexes in this thread, with a warning, when the worker script is missing', async () => {

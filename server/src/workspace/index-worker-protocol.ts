@@ -18,6 +18,11 @@ export type IndexWorkerMessage =
   | { kind: 'log'; level: 'info' | 'warn'; message: string }
   /** A batch of FileFacts, as JSON. */
   | { kind: 'facts'; json: string }
+  /**
+   * One large file's FileFacts: `json` with its lists empty, and each list's items in pieces
+   * (a JSON array each) to append in order.
+   */
+  | { kind: 'facts-in-pieces'; json: string; pieces: { key: string; json: string }[] }
   | {
       kind: 'done';
       tsConfigs: TsPathConfig[];

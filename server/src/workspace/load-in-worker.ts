@@ -8,6 +8,7 @@ import { detachStrings, type StringPool } from '../core/detach-strings';
 import type { FileFacts } from '../core/facts';
 import { WorkspaceIndex } from '../core/index/workspace-index';
 import { describeError, silentLogger } from '../core/log';
+import { finishInSlices, type Pausable } from '../core/pausable';
 import type { IndexWorkerInput, IndexWorkerMessage } from './index-worker-protocol';
 import { discoverFiles, type DiscoveredFiles } from './discover';
 import { loadWorkspace, type LoadedWorkspace, type LoadOptions } from './load-workspace';
@@ -27,9 +28,7 @@ export function workerLoader(script: string): WorkspaceLoader {
       logger.info(`Indexing ${root} in a worker thread`);
       const index = new WorkspaceIndex();
       const pool: StringPool = new Map();
-      const done = await runWorker(script, root, options, (facts) =>
-        index.setFile(detachStrings(facts, pool)),
-      );
+      const done = await runWorker(script, root, options, pool, (facts) => index.setFile(facts));
       const { tsConfigs, ...summary } = done;
       index.setTsConfigs(tsConfigs);
       return { root, index, ...summary };
@@ -93,9 +92,7 @@ async function loadSplit(
   // The workers start first, so they load while this thread extracts its own share.
   const workers = shares.map((files, i) => {
     const share = { ...options, files, onProgress: progressOf(i + 1) };
-    return runWorker(script, root, share, (facts) =>
-      byFile.set(facts.file, detachStrings(facts, pool)),
-    );
+    return runWorker(script, root, share, pool, (facts) => byFile.set(facts.file, facts));
   });
   const working = Promise.all(workers);
   // A worker may fail while this thread is busy: that is answered below, not left unhandled.
@@ -148,14 +145,40 @@ function sizeOf(path: string): number {
 
 type WorkerDone = Omit<Extract<IndexWorkerMessage, { kind: 'done' }>, 'kind'>;
 
+function* takeBatch(
+  json: string,
+  pool: StringPool,
+  onFacts: (facts: FileFacts) => void,
+): Pausable<void> {
+  for (const facts of JSON.parse(json) as FileFacts[]) {
+    onFacts(detachStrings(facts, pool));
+    yield;
+  }
+}
+
+function* takePieces(
+  message: Extract<IndexWorkerMessage, { kind: 'facts-in-pieces' }>,
+  pool: StringPool,
+  onFacts: (facts: FileFacts) => void,
+): Pausable<void> {
+  const facts = detachStrings(JSON.parse(message.json) as Record<string, unknown[]>, pool);
+  for (const piece of message.pieces) {
+    yield;
+    const list = facts[piece.key];
+    for (const item of detachStrings(JSON.parse(piece.json) as unknown[], pool)) list.push(item);
+  }
+  onFacts(facts as unknown as FileFacts);
+}
+
 /**
  * Runs one worker over a root (or over `files` of it), hands each file's facts to `onFacts` as
- * they arrive, and resolves with the worker's summary.
+ * they arrive (their strings shared through `pool`), and resolves with the worker's summary.
  */
 function runWorker(
   script: string,
   root: string,
   options: LoadOptions & { files?: string[] },
+  pool: StringPool,
   onFacts: (facts: FileFacts) => void,
 ): Promise<WorkerDone> {
   const logger = options.logger ?? silentLogger;
@@ -167,6 +190,12 @@ function runWorker(
   };
   const worker = new Worker(script, { workerData: input });
   return new Promise<WorkerDone>((resolve, reject) => {
+    // Batches are taken in order, a few files per slice, so a burst of them does not hold this
+    // thread; the summary waits for the last one.
+    let taken = Promise.resolve();
+    const take = (work: () => Pausable<void>) => {
+      taken = taken.then(() => finishInSlices(work()));
+    };
     let settled = false;
     const settle = (outcome: () => void) => {
       if (settled) return;
@@ -181,10 +210,13 @@ function runWorker(
         case 'log':
           return logger[message.level](message.message);
         case 'facts':
-          return (JSON.parse(message.json) as FileFacts[]).forEach(onFacts);
+          return take(() => takeBatch(message.json, pool, onFacts));
+        case 'facts-in-pieces':
+          return take(() => takePieces(message, pool, onFacts));
         case 'done': {
           const { kind: _kind, ...done } = message;
-          return settle(() => resolve(done));
+          // Settled at once, so the worker's exit is not taken for a failure meanwhile.
+          return settle(() => resolve(taken.then(() => done)));
         }
         case 'failed':
           return settle(() => reject(new Error(message.error)));

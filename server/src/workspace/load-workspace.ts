@@ -19,6 +19,8 @@ export interface LoadOptions extends DiscoveryOptions {
   discovered?: DiscoveredFiles;
   /** Called after each file with the number done and the total. */
   onProgress?: (done: number, total: number) => void;
+  /** Called with each file's facts as soon as they are extracted. */
+  onFacts?: (facts: FileFacts) => void;
 }
 
 export interface LoadedWorkspace {
@@ -50,6 +52,7 @@ export async function loadWorkspace(
     for (const problem of facts.problems)
       if (!problem.range) logger.warn(`${file}: ${problem.message}`);
     index.setFile(facts);
+    options.onFacts?.(facts);
     options.onProgress?.(i + 1, discovered.sources.length);
     // Let the event loop breathe, so a server keeps answering and its progress reports leave.
     if (performance.now() - lastYield > YIELD_EVERY_MS) {
