@@ -27,6 +27,21 @@ describe('IdleMemoryRelease', () => {
     expect(released).toHaveLength(1);
   });
 
+  it('releases when idle after a first index, whatever the growth, once', async () => {
+    const released: number[] = [];
+    const memory = new IdleMemoryRelease((ms) => released.push(ms), 1, 1024 ** 4);
+    memory.releaseWhenIdle(20);
+    await nextTimer();
+    // Work within the quiet period puts the release off; it still comes after the work.
+    memory.workDone();
+    expect(released).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(released).toHaveLength(1);
+    memory.workDone();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(released).toHaveLength(1);
+  });
+
   it('does not release after small growth, nor when work goes on', async () => {
     const released: number[] = [];
     const small = new IdleMemoryRelease((ms) => released.push(ms), 1, 1024 ** 4);

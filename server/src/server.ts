@@ -37,6 +37,8 @@ let canRefreshLenses = false;
 const memory = new IdleMemoryRelease((milliseconds) =>
   logger.info(`Gave memory back in ${Math.round(milliseconds)} ms`),
 );
+/** How long the server waits for a quiet moment to give back what the first index grew. */
+const FIRST_RELEASE_IDLE_MS = 1_000;
 /** The check result each root's diagnostics were last published from. */
 const publishedChecks = new Map<string, CheckResult>();
 
@@ -103,11 +105,9 @@ async function indexRoots(): Promise<void> {
   }
   progress?.done();
   logger.info(`First index done in ${Math.round(performance.now() - started)} ms`);
-  const findings = await publishFindings();
-  // Indexing grew the heap for a burst that is over; the status waits, so it reports a server
-  // at rest.
-  await memory.releaseNow();
-  sendStatus(findings);
+  sendStatus(await publishFindings());
+  // Indexing grew the heap for a burst that is over; it is given back at the first quiet second.
+  memory.releaseWhenIdle(FIRST_RELEASE_IDLE_MS);
 }
 
 connection.onDidOpenTextDocument(async ({ textDocument }) => {

@@ -48,6 +48,8 @@ const MB = 1024 * 1024;
 export class IdleMemoryRelease {
   private timer: NodeJS.Timeout | undefined;
   private baseline = process.memoryUsage.rss();
+  /** A release asked for once the server is idle, whatever the growth (after a first index). */
+  private due: { idleMs: number } | undefined;
 
   constructor(
     private readonly onReleased: (milliseconds: number) => void = () => undefined,
@@ -58,19 +60,32 @@ export class IdleMemoryRelease {
   /** Releases now, as after a first index, and measures growth from here. */
   async releaseNow(): Promise<number | undefined> {
     this.cancel();
+    this.due = undefined;
     const spent = await releaseMemory();
     this.baseline = process.memoryUsage.rss();
     if (spent !== undefined) this.onReleased(spent);
     return spent;
   }
 
+  /**
+   * Releases once no work came for `idleMs`, whatever the growth. A release is a full collection
+   * of ~100 ms that nothing can interrupt: after a first index it waits for a quiet moment
+   * instead of holding up the first requests.
+   */
+  releaseWhenIdle(idleMs: number): void {
+    this.due = { idleMs };
+    this.workDone();
+  }
+
   /** Marks the end of a piece of work: the idle clock starts again. */
   workDone(): void {
     this.cancel();
+    const due = this.due;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      if (process.memoryUsage.rss() - this.baseline >= this.growthBytes) void this.releaseNow();
-    }, this.idleMs);
+      if (due || process.memoryUsage.rss() - this.baseline >= this.growthBytes)
+        void this.releaseNow();
+    }, due?.idleMs ?? this.idleMs);
     this.timer.unref();
   }
 
