@@ -1,8 +1,16 @@
 // The revision reader takes plain strings, dotted callees and keyword names from the source text
 // when the tree has no error, and from the tree's nodes otherwise. Both readings must agree: the
-// same revision, with and without a syntax error after upgrade(), gives the same upgrade().
+// same revision, with and without a syntax error after upgrade(), gives the same upgrade(). The
+// query rules replay the migrations onto one schema in place, which must end where the review's
+// replay (a snapshot per revision) ends.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readAlembicRevision } from '../server/src/core/migrations/alembic-revision';
+import { finalSchemaWork, replayMigrations } from '../server/src/core/migrations/replay';
+import type { MigrationSource } from '../server/src/core/migrations/types';
+import { finish } from '../server/src/core/pausable';
+import { loadWorkspace } from '../server/src/workspace/load-workspace';
 import { parseSql } from '../server/src/core/migrations/sql-parse';
 import { initSyntax } from '../server/src/core/syntax/parser';
 import { dedent } from './helpers/facts';
@@ -28,6 +36,8 @@ const REVISION = dedent(`
       (op
           .drop_column)("parts", "legacy")
 `);
+
+const example = join(__dirname, '..', 'examples', 'inventory');
 
 const BROKEN_TAIL = '\ndef downgrade(:\n    op.drop_table("parts"\n';
 
@@ -62,5 +72,32 @@ describe('recent SQL parses', () => {
     const text = 'THIS IS NOT SQL';
     expect(parseSql(text, ['sqlite', 'postgresql'])).toBeUndefined();
     expect(parseSql(text, ['sqlite', 'postgresql'])).toBeUndefined();
+  });
+});
+
+describe('the final schema of a replay, without snapshots', () => {
+  it('equals the last snapshot of the full replay, on every migration fixture', async () => {
+    const fixtures = join(__dirname, 'fixtures', 'migrations');
+    const roots = [...readdirSync(fixtures).map((name) => join(fixtures, name)), example];
+    let replayed = 0;
+    for (const root of roots) {
+      const { index } = await loadWorkspace(root);
+      const sources: MigrationSource[] = [...index.allFacts()]
+        .filter((facts) => facts.migration)
+        .map((facts) => ({
+          kind: facts.migration!.kind,
+          file: facts.file,
+          upgrade: facts.migration!.upgrade,
+          downgrade: [],
+          imports: [],
+          problems: [],
+        }));
+      for (const dialect of ['postgresql', 'sqlite']) {
+        const full = replayMigrations(new Map(), sources, dialect).final;
+        expect(finish(finalSchemaWork(sources, dialect)), root).toEqual(full);
+      }
+      replayed += sources.length;
+    }
+    expect(replayed).toBeGreaterThan(40);
   });
 });

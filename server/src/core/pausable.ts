@@ -10,7 +10,7 @@
 export type Pausable<T> = Generator<void, T, undefined>;
 
 /** The longest stretch `finishInSlices` runs before it lets other work in. */
-export const SLICE_MS = 15;
+export const SLICE_MS = 5;
 
 /** Runs pausable work to its end without pausing. */
 export function finish<T>(work: Pausable<T>): T {

@@ -30,7 +30,7 @@ export function checkWorkspace(
 
 /**
  * `checkWorkspace` as pausable work (see core/pausable.ts): pauses inside the pairing, after
- * each pair's field comparison and after each rule.
+ * each pair's field comparison, each migration replayed and each rule.
  */
 export function* checkWork(
   view: IndexView,
@@ -46,13 +46,16 @@ export function* checkWork(
   const comparisons = new FieldComparisons(view, pairing.pairs);
   // Most field rules walk every comparison: computed here, they are computed between pauses.
   yield* comparisons.allWork();
+  const migrations = new MigrationIndexes(facts);
+  // The query rules ask what the migrations leave indexed; the replay, too, pauses.
+  yield* migrations.replayWork();
   const context: RuleContext = {
     view,
     pairing,
     comparisons,
     reads: new PropertyReads(facts),
     queries: new QueryWorkspace(facts),
-    migrations: new MigrationIndexes(facts),
+    migrations,
   };
 
   const findings: Finding[] = [];

@@ -10,7 +10,8 @@ import {
   inAlembicEnvironment,
   isTestFile,
 } from './migration-layout';
-import { replayMigrations } from './replay';
+import { finish, type Pausable } from '../pausable';
+import { finalSchemaWork } from './replay';
 import { chainOfEnvironments } from './revision-chain';
 import { UnreadableCode } from './rules/unreadable';
 import { hasIndexCovering, hasIndexLeadingWith, type Schema, type SchemaTable } from './schema';
@@ -66,15 +67,20 @@ export class MigrationIndexes {
   }
 
   private replay(): ReplayedSchemas {
+    return finish(this.replayWork());
+  }
+
+  /** Replays the migrations as pausable work; the check does it before the rules ask. */
+  *replayWork(): Pausable<ReplayedSchemas> {
     if (this.replayed) return this.replayed;
     const sources = migrationSources(this.files);
     if (lastReplay && sameMigrations(lastReplay.sources, sources)) {
       this.replayed = lastReplay.replayed;
       return this.replayed;
     }
-    const finals = replayDialects(sources).map(
-      (dialect) => replayMigrations(new Map(), sources, dialect).final,
-    );
+    const finals: Schema[] = [];
+    for (const dialect of replayDialects(sources))
+      finals.push(yield* finalSchemaWork(sources, dialect));
     this.replayed = { finals, unreadable: new UnreadableCode(sources), count: sources.length };
     lastReplay = { sources, replayed: this.replayed };
     return this.replayed;

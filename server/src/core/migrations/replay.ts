@@ -1,6 +1,7 @@
 // Replays migrations in order onto an in-memory schema: every revision's upgrade(), then every
 // script. Each source keeps the schema as it stood before it, and each step what it removed, so
 // the rules can ask "did this table exist before this revision?" and "what type was it?".
+import type { Pausable } from '../pausable';
 import { runsOn } from './dialect-guards';
 import {
   cloneSchema,
@@ -53,6 +54,22 @@ export function replayMigrations(
   }
   replay.final = schema;
   return replay;
+}
+
+/**
+ * The schema the sources leave, without the snapshots before and after each (what the query
+ * rules ask about): one schema changed in place, as pausable work that pauses after each source.
+ */
+export function* finalSchemaWork(
+  sources: readonly MigrationSource[],
+  dialect: string,
+): Pausable<Schema> {
+  const schema: Schema = new Map();
+  for (const source of sources) {
+    applyOperations(schema, source.upgrade, dialect, source.file);
+    yield;
+  }
+  return schema;
 }
 
 /** Applies operations that run on `dialect` to `schema` in place. */
