@@ -49,11 +49,33 @@ function dedupe(members: WireType[]): WireType[] {
   if (members.length < 2) return members;
   const seen = new Set<string>();
   return members.filter((member) => {
-    const key = JSON.stringify(member);
+    const key = memberKey(member);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * Equal keys for equal members. Literal unions (currency or country codes) run to hundreds of
+ * members, and a union is built for every field of every pair on each check, so the flat kinds
+ * get a key without JSON.
+ */
+function memberKey(member: WireType): string {
+  switch (member.kind) {
+    case 'literal':
+      return `literal ${typeof member.value} ${member.value}`;
+    case 'string':
+      return member.format ? `string ${member.format}` : 'string';
+    case 'number':
+      return member.integer ? 'integer' : 'number';
+    case 'boolean':
+    case 'null':
+    case 'date-object':
+      return member.kind;
+    default:
+      return JSON.stringify(member);
+  }
 }
 
 export function membersOf(type: WireType): WireType[] {
