@@ -67,17 +67,18 @@ export class PythonEntityResolver {
 
   private join(entity: EntityFact, kind: EntityKind, bases: ResolvedEntity[]): ResolvedEntity {
     const config = mergeConfigs([...bases.map((base) => base.config), entity.config]);
-    const byName = new Map<string, ResolvedField>();
+    const byName = new Map<string, ResolvedField | FieldFact>();
     // Pydantic collects fields from the last base to the first, then the class's own.
     for (const base of [...bases].reverse()) {
       for (const field of base.fields) byName.set(field.name, field);
     }
-    for (const field of entity.fields)
-      byName.set(field.name, extend(field, { declaredIn: entity.id }));
+    for (const field of entity.fields) byName.set(field.name, field);
 
     const isTable = kind === 'sqlmodel-table' || kind === 'sqlalchemy-model';
     const fields = [...byName.values()].map((field) =>
-      finishField(field, config, isTable && field.declaredIn !== entity.id),
+      'declaredIn' in field
+        ? finishField(field, config, isTable && field.declaredIn !== entity.id)
+        : finishField(field, config, false, entity.id),
     );
     const { fields: _own, provisional: _p, config: _c, ...rest } = entity;
     const inheritedTable = bases.find((base) => base.tableName)?.tableName;
@@ -113,10 +114,16 @@ function mergeConfigs(configs: (ModelConfigFact | undefined)[]): ModelConfigFact
  * Applies the alias generator to fields without an explicit alias, and makes fields a table
  * inherits from a plain SQLModel base into columns of the table.
  */
+/**
+ * A class's own field (`declaredIn` given) is copied once with everything the view adds; an
+ * inherited one is shared with its base unless this class names it differently. Resolved fields
+ * are never changed after the view is built.
+ */
 function finishField(
-  field: ResolvedField,
+  field: ResolvedField | FieldFact,
   config: ModelConfigFact | undefined,
   inheritedByTable: boolean,
+  declaredIn?: string,
 ): ResolvedField {
   const explicit = field.serializationAlias ?? field.alias;
   const generated = config?.aliasGenerator
@@ -125,7 +132,10 @@ function finishField(
   const wireName = explicit ?? generated ?? field.name;
   const column =
     inheritedByTable && isColumnLike(field) ? (field.column ?? field.name) : field.column;
-  return extend(field, { wireName, column });
+  if (declaredIn !== undefined) return extend(field, { declaredIn, wireName, column });
+  const inherited = field as ResolvedField;
+  if (inherited.wireName === wireName && inherited.column === column) return inherited;
+  return extend(inherited, { wireName, column });
 }
 
 function isColumnLike(field: FieldFact): boolean {

@@ -29,12 +29,14 @@ export class TypeScriptEntityResolver {
   resolve(entity: EntityFact, visiting = new Set<string>()): ResolvedEntity {
     const cached = this.resolved.get(entity.id);
     if (cached) return cached;
-    const own = () => entity.fields.map((field) => extend(field, { declaredIn: entity.id }));
-    let evaluation: Evaluation = { fields: own(), baseIds: [] };
+    let evaluation: Evaluation;
     if (entity.shape && !visiting.has(entity.id)) {
       visiting.add(entity.id);
       evaluation = this.evaluate(entity, entity.shape, new Map(), visiting);
       visiting.delete(entity.id);
+    } else {
+      const fields = entity.fields.map((field) => extend(field, { declaredIn: entity.id }));
+      evaluation = { fields, baseIds: [] };
     }
     const result: ResolvedEntity = extend(entity, evaluation);
     this.resolved.set(entity.id, result);
