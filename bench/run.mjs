@@ -37,6 +37,15 @@ const ALTERNATIVES = {
     paths: { '@/*': ['./src/*'] },
     backend: 'server/polar',
     schemaFile: 'server/polar/product/schemas.py',
+    // The project's own `typecheck` of its web app, run only when its dependencies are installed
+    // (outside this repo: `cd clients && pnpm install --frozen-lockfile --ignore-scripts`).
+    own: {
+      app: 'clients/apps/web',
+      packages: ['currency', 'i18n', 'client', 'orbit', 'ui', 'checkout'].map(
+        (name) => `clients/packages/${name}`,
+      ),
+      compilers: ['tsc', 'tsc6'],
+    },
   },
   mealie: {
     frontend: ['frontend/lib', 'frontend/composables', 'frontend/types'],
@@ -148,10 +157,39 @@ function measureAlternative(name, folder) {
   }
   result.tsc = run(bin('tsc'), ['-p', writeFrontendConfig(name, folder, setup, generated)], true);
   result.tscErrors = (result.tsc.stdout.match(/error TS/g) ?? []).length;
+  if (setup.own) result.own = measureOwnTypecheck(folder, setup.own);
   if (args.pyright) {
     result.pyright = run(bin('pyright'), ['--outputjson', join(folder, setup.backend)], true);
   }
   return result;
+}
+
+/**
+ * The project's own type-check with its own compilers and installed dependencies: the realistic
+ * figure the throwaway config only bounds from below. Its workspace packages are typed through
+ * their built declarations (dist/), which the project's build makes with tsup; here the project's
+ * compiler emits them once, untimed, as its CI would have done before the check.
+ */
+function measureOwnTypecheck(folder, own) {
+  const compiler = (name) => join(folder, own.app, 'node_modules', '.bin', name);
+  if (!existsSync(compiler(own.compilers[0]))) return undefined;
+  for (const dir of own.packages) {
+    const [src, dist] = ['src', 'dist'].map((part) => join(folder, dir, part));
+    const config = join(scratch, `tsconfig.${dir.replaceAll('/', '-')}.json`);
+    const compilerOptions = { noEmit: false, emitDeclarationOnly: true, declaration: true };
+    Object.assign(compilerOptions, { outDir: dist, rootDir: src });
+    const include = [join(src, '**/*.ts'), join(src, '**/*.tsx')];
+    const extend = join(folder, dir, 'tsconfig.json');
+    writeFileSync(config, JSON.stringify({ extends: extend, compilerOptions, include }));
+    run(compiler(own.compilers[0]), ['-p', config], true);
+  }
+  return own.compilers
+    .filter((name) => existsSync(compiler(name)))
+    .map((name) => {
+      const version = spawnSync(compiler(name), ['--version'], spawnOptions()).stdout.trim();
+      const timed = run(compiler(name), ['--noEmit', '-p', join(folder, own.app)], true);
+      return { version, ...timed, errors: (timed.stdout.match(/error TS/g) ?? []).length };
+    });
 }
 
 /**
@@ -318,6 +356,22 @@ function alternativesTable(rows) {
         `**${ratio(both, seam)}** | ${pyright ? pyright.seconds.toFixed(2) : 'skipped'} | ` +
         `${pyright ? ratio(pyright.seconds, seam) : '-'} |`,
     );
+  }
+  const own = rows.filter((r) => r.alternative?.own?.length);
+  if (own.length) {
+    lines.push('', "The project's own type-check, with its dependencies installed:", '');
+    for (const row of own) {
+      const seam = stats(row.check.map((r) => r.seconds)).min;
+      const openapi = row.alternative.openapi?.seconds ?? 0;
+      for (const tsc of row.alternative.own) {
+        lines.push(
+          `- ${row.name}, ${tsc.version}: ${tsc.seconds.toFixed(2)} s wall, ` +
+            `${tsc.cpuSeconds?.toFixed(2) ?? '?'} s CPU, ${tsc.errors} errors; with ` +
+            `openapi-typescript ${(openapi + tsc.seconds).toFixed(2)} s, ` +
+            `**${ratio(openapi + tsc.seconds, seam)}** Seam's time`,
+        );
+      }
+    }
   }
   return `${lines.join('\n')}\n`;
 }
