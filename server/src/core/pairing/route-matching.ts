@@ -17,11 +17,9 @@ export function matchCallToRoute(
   routes: ResolvedRoute[],
 ): RouteMatch | undefined {
   const callSegments = segmentsOf(call.path);
-  const routeSegments = routeSegmentsOf(routes);
   let best: RouteMatch | undefined;
-  for (const [i, route] of routes.entries()) {
-    if (route.method !== call.method) continue;
-    const match = matchSegments(callSegments, routeSegments[i], call, route);
+  for (const { route, segments } of routesByMethod(routes).get(call.method) ?? []) {
+    const match = matchSegments(callSegments, segments, call, route);
     if (match === undefined) continue;
     const candidate = {
       route,
@@ -42,16 +40,33 @@ function isBetter(candidate: RouteMatch, best: RouteMatch): boolean {
   return candidate.route.mounted && !best.route.mounted;
 }
 
-/** Every call is matched against the same routes: their segments are split once per list. */
-const segmentsByRoutes = new WeakMap<ResolvedRoute[], string[][]>();
+interface SplitRoute {
+  route: ResolvedRoute;
+  segments: string[];
+}
 
-function routeSegmentsOf(routes: ResolvedRoute[]): string[][] {
-  let segments = segmentsByRoutes.get(routes);
-  if (!segments || segments.length !== routes.length) {
-    segments = routes.map((route) => segmentsOf(route.fullPath));
-    segmentsByRoutes.set(routes, segments);
+/**
+ * Every call is matched against the same routes: they are split into segments and grouped by
+ * method once per list, in their order (the first registered wins a tie).
+ */
+const splitByRoutes = new WeakMap<
+  ResolvedRoute[],
+  { count: number; byMethod: Map<string, SplitRoute[]> }
+>();
+
+function routesByMethod(routes: ResolvedRoute[]): Map<string, SplitRoute[]> {
+  let split = splitByRoutes.get(routes);
+  if (!split || split.count !== routes.length) {
+    const byMethod = new Map<string, SplitRoute[]>();
+    for (const route of routes) {
+      const list = byMethod.get(route.method) ?? [];
+      list.push({ route, segments: segmentsOf(route.fullPath) });
+      byMethod.set(route.method, list);
+    }
+    split = { count: routes.length, byMethod };
+    splitByRoutes.set(routes, split);
   }
-  return segments;
+  return split.byMethod;
 }
 
 function segmentsOf(path: string): string[] {
