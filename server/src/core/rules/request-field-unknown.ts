@@ -3,15 +3,20 @@
 import type { Finding } from '../findings/finding';
 import { directionPhrase, fieldName, fieldPlace, pairDetails, relatedEntity } from './describe';
 import { nearMiss } from './field-comparison';
-import type { Rule } from './rule';
+import { pausableRule } from './rule';
 
-export const requestFieldUnknown: Rule = {
+export const requestFieldUnknown = pausableRule({
   id: 'request-field-unknown',
   doc: 'A key TS sends that the request schema does not declare.',
   defaultSeverity: 'warning',
-  check(context) {
+  *checkWork(context) {
     const findings: Finding[] = [];
+    // TS types that are also read from a route's answer.
+    const echoed = new Set(
+      context.pairing.pairs.filter((pair) => pair.direction !== 'request').map((p) => p.frontend),
+    );
     for (const comparison of context.comparisons.all()) {
+      yield;
       if (comparison.direction !== 'request') continue;
       const { frontendEntity, backendEntity } = comparison;
       const forbids = backendEntity.config?.extra === 'forbid';
@@ -19,9 +24,7 @@ export const requestFieldUnknown: Rule = {
       const candidates = comparison.backendOnly.map((field) => field.key);
       // A response type sent back to an update route carries read-only keys (ids, timestamps)
       // that are meant to be dropped: worth a hint, not a warning.
-      const echoesResponse = context.pairing.pairs.some(
-        (pair) => pair.frontend === frontendEntity.id && pair.direction !== 'request',
-      );
+      const echoesResponse = echoed.has(frontendEntity.id);
       for (const tsField of comparison.frontendOnly) {
         const suggestion = nearMiss(tsField.key, candidates);
         const place = fieldPlace(tsField.field);
@@ -53,4 +56,4 @@ export const requestFieldUnknown: Rule = {
     }
     return findings;
   },
-};
+});

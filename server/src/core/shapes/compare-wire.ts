@@ -26,16 +26,34 @@ export function compareWire(
   if (literalValues(sent) && literalValues(received)) return null;
 
   let worst: WireMismatch | null = null;
+  const targets = membersOf(received);
   for (const member of membersOf(sent)) {
-    const verdicts = membersOf(received).map((target) => accepts(target, member, direction));
-    if (verdicts.some((verdict) => verdict === true)) continue;
-    const special = verdicts.find((verdict): verdict is Verdict => typeof verdict === 'object');
+    const special = firstRefusal(targets, member, direction);
+    if (special === true) continue;
     const mismatch: WireMismatch = special
       ? { backend, frontend, severity: special.severity, reason: special.reason }
       : { backend, frontend, severity: 'error' };
     if (!worst || (worst.severity === 'warning' && mismatch.severity === 'error')) worst = mismatch;
   }
   return worst;
+}
+
+/**
+ * True when some target accepts the value, else the first qualified no (or undefined). Stops at
+ * the first acceptance: a member of a long literal union usually finds its match early.
+ */
+function firstRefusal(
+  targets: WireType[],
+  value: WireType,
+  direction: Direction,
+): true | Verdict | undefined {
+  let special: Verdict | undefined;
+  for (const target of targets) {
+    const verdict = accepts(target, value, direction);
+    if (verdict === true) return true;
+    if (typeof verdict === 'object') special ??= verdict;
+  }
+  return special;
 }
 
 interface Verdict {
