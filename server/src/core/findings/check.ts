@@ -53,7 +53,7 @@ export function* checkWork(
     view,
     pairing,
     comparisons,
-    reads: new PropertyReads(facts),
+    reads: yield* PropertyReads.build(facts),
     queries: new QueryWorkspace(facts),
     migrations,
   };
@@ -64,7 +64,8 @@ export function* checkWork(
     if (setting === 'off') continue;
     yield;
     try {
-      for (const finding of rule.check(context)) {
+      const found = rule.checkWork ? yield* rule.checkWork(context) : rule.check(context);
+      for (const finding of found) {
         findings.push(setting ? { ...finding, severity: setting } : finding);
       }
     } catch (error) {

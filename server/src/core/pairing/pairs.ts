@@ -4,7 +4,7 @@
 // names confirmed by fields.
 import type { IndexView, ResolvedCall, ResolvedEntity, ResolvedRoute } from '../index/resolved';
 import { finish, type Pausable } from '../pausable';
-import { onlyDirection, routeDirections } from './route-directions';
+import { onlyDirection, routeDirections, routeDirectionsWork } from './route-directions';
 import { matchCallToRoute } from './route-matching';
 import { looksLikeRequest, nameStem, normaliseKey } from './name-matching';
 import { linkTypes, type EnvelopeNote } from './type-linking';
@@ -82,6 +82,8 @@ export function* pairingWork(
   const collector = new PairCollector();
   collectExplicit(view, options, collector);
   const routeEvidence = yield* collectRouteLinked(view, collector);
+  // Name pairs ask which way each class travels; worked out here, it is worked out in pauses.
+  yield* routeDirectionsWork(view);
   yield* collectByName(view, collector, routeEvidence.linkedFrontends);
 
   const all = collector.pairs();

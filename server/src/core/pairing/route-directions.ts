@@ -4,6 +4,7 @@
 // to know what a TS type mirrors: `ProductCreateRecurring` is only ever sent, whatever its name.
 import type { TypeExpr } from '../facts';
 import type { IndexView, ResolvedEntity } from '../index/resolved';
+import { finish, type Pausable } from '../pausable';
 import { looksLikeRequest } from './name-matching';
 
 export type TravelDirection = 'request' | 'response';
@@ -15,15 +16,19 @@ export type RouteDirections = ReadonlyMap<string, ReadonlySet<TravelDirection>>;
 const directionsOfView = new WeakMap<IndexView, RouteDirections>();
 
 export function routeDirections(view: IndexView): RouteDirections {
-  let directions = directionsOfView.get(view);
-  if (!directions) {
-    directions = collectDirections(view);
-    directionsOfView.set(view, directions);
-  }
+  return directionsOfView.get(view) ?? finish(routeDirectionsWork(view));
+}
+
+/** `routeDirections` as pausable work (see core/pausable.ts): pauses after each route. */
+export function* routeDirectionsWork(view: IndexView): Pausable<RouteDirections> {
+  const known = directionsOfView.get(view);
+  if (known) return known;
+  const directions = yield* collectDirections(view);
+  directionsOfView.set(view, directions);
   return directions;
 }
 
-function collectDirections(view: IndexView): RouteDirections {
+function* collectDirections(view: IndexView): Pausable<RouteDirections> {
   const directions = new Map<string, Set<TravelDirection>>();
   const mark = (entity: ResolvedEntity, direction: TravelDirection): boolean => {
     const known = directions.get(entity.id) ?? new Set<TravelDirection>();
@@ -61,6 +66,7 @@ function collectDirections(view: IndexView): RouteDirections {
     walk(route.requestType, route.file, 'request');
     if (route.requestEntity) visit(view.entityById.get(route.requestEntity), 'request');
     walk(route.responseType, route.file, 'response');
+    yield;
   }
   return directions;
 }

@@ -4,17 +4,18 @@
 import type { Finding } from '../findings/finding';
 import { literalValues } from '../shapes/wire-type';
 import { fieldName, fieldPlace, pairDetails, relatedField } from './describe';
-import type { Rule, RuleContext } from './rule';
+import { pausableRule, type RuleContext } from './rule';
 import type { ResolvedField } from '../index/resolved';
 
-export const enumValues: Rule = {
+export const enumValues = pausableRule({
   id: 'enum-values',
   doc: 'Enum or literal values that one side of a paired field lacks.',
   defaultSeverity: 'warning',
-  check(context) {
+  *checkWork(context) {
     const findings: Finding[] = [];
     const reported = new Set<string>();
     for (const comparison of context.comparisons.all()) {
+      yield;
       const { frontendEntity, backendEntity } = comparison;
       for (const { frontend, backend } of comparison.matches) {
         const backendValues = literalValues(backend.type);
@@ -55,7 +56,7 @@ export const enumValues: Rule = {
     }
     return findings;
   },
-};
+});
 
 /** The TS enum or literal-union alias a field is typed with (`status: PartStatus`), if any. */
 function namedValueType(context: RuleContext, field: ResolvedField) {

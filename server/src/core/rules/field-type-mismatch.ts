@@ -6,15 +6,16 @@ import { compareWire } from '../shapes/compare-wire';
 import { typeScriptForWire } from '../shapes/wire-to-typescript';
 import { describeWire } from '../shapes/wire-type';
 import { fieldName, fieldPlace, pairDetails, relatedField } from './describe';
-import type { Rule } from './rule';
+import { pausableRule } from './rule';
 
-export const fieldTypeMismatch: Rule = {
+export const fieldTypeMismatch = pausableRule({
   id: 'field-type-mismatch',
   doc: 'A paired field whose JSON types cannot match.',
   defaultSeverity: 'error',
-  check(context) {
+  *checkWork(context) {
     const findings: Finding[] = [];
     for (const comparison of context.comparisons.all()) {
+      yield;
       const { frontendEntity, backendEntity } = comparison;
       for (const match of comparison.matches) {
         const mismatch = compareWire(match.backend.type, match.frontend.type, comparison.direction);
@@ -45,7 +46,7 @@ export const fieldTypeMismatch: Rule = {
     }
     return findings;
   },
-};
+});
 
 function typeFix(field: ResolvedField, wireText: string): FindingFix[] {
   if (!field.typeRange) return [];

@@ -9,7 +9,7 @@ import type { ResolvedEntity, ResolvedField } from '../index/resolved';
 import type { QueryConditionFact, QueryRootFact } from '../queries/query-facts';
 import { ORM_KINDS } from './query-loading';
 import type { ResolvedTable } from './query-workspace';
-import type { Rule, RuleContext } from './rule';
+import { pausableRule, type RuleContext } from './rule';
 import { conditionColumns, type ConditionColumn } from './unindexed-filter';
 
 const CODE = 'many-to-many-filter';
@@ -43,14 +43,15 @@ interface UncoveredFilter {
   related: RelatedLocation[];
 }
 
-export const manyToManyFilter: Rule = {
+export const manyToManyFilter = pausableRule({
   id: CODE,
   doc: 'A query filters an association table on both foreign keys without a composite index.',
   defaultSeverity: 'information',
-  check(context) {
+  *checkWork(context) {
     const findings: Finding[] = [];
     const seen = new Set<string>();
     for (const facts of context.queries.applicationFiles()) {
+      yield;
       for (const root of facts.queries.roots) {
         const uncovered = [
           ...modelFilters(context, facts.file, root),
@@ -67,7 +68,7 @@ export const manyToManyFilter: Rule = {
     }
     return findings;
   },
-};
+});
 
 /** `PartTag.part_id == ...` and `PartTag.tag_id == ...` on an association model. */
 function modelFilters(context: RuleContext, file: string, root: QueryRootFact): UncoveredFilter[] {

@@ -12,7 +12,7 @@ import {
   type LazyRelationship,
 } from './query-loading';
 import type { PythonQueryFile, ResolvedQuery } from './query-workspace';
-import type { Rule, RuleContext } from './rule';
+import { pausableRule, type RuleContext } from './rule';
 
 const CODE = 'n-plus-one';
 /** Pydantic calls that read every field of the schema from an ORM object. */
@@ -26,13 +26,14 @@ interface RowLoop {
   entity: ResolvedEntity;
 }
 
-export const nPlusOne: Rule = {
+export const nPlusOne = pausableRule({
   id: CODE,
   doc: 'A relationship loaded, or a query run, once per row inside a loop over a query result.',
   defaultSeverity: 'warning',
-  check(context) {
+  *checkWork(context) {
     const findings = new Map<string, Finding>();
     for (const facts of context.queries.applicationFiles()) {
+      yield;
       for (const loop of facts.queries.loops) {
         const rows = rowLoop(context, facts, loop);
         if (!rows) continue;
@@ -46,7 +47,7 @@ export const nPlusOne: Rule = {
     }
     return [...findings.values()];
   },
-};
+});
 
 function rowLoop(context: RuleContext, facts: PythonQueryFile, loop: QueryLoopFact) {
   const query = context.queries.resolveUse(facts.file, loop.source);

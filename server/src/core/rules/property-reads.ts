@@ -3,21 +3,34 @@
 // service function without the type ever being imported where they are read.
 import type { FileFacts } from '../facts';
 import type { ResolvedEntity } from '../index/resolved';
+import type { Pausable } from '../pausable';
 
 export class PropertyReads {
   private readonly filesByName = new Map<string, string[]>();
   private readonly importersByName = new Map<string, Set<string>>();
 
   constructor(files: Iterable<FileFacts>) {
+    for (const facts of files) this.add(facts);
+  }
+
+  /** The reads of `files` as pausable work (see core/pausable.ts), a pause after each file. */
+  static *build(files: Iterable<FileFacts>): Pausable<PropertyReads> {
+    const reads = new PropertyReads([]);
     for (const facts of files) {
-      if (facts.language !== 'typescript' || facts.generated) continue;
-      for (const name of facts.propertyReads) push(this.filesByName, name, facts.file);
-      for (const statement of facts.imports) {
-        for (const imported of statement.names) {
-          const set = this.importersByName.get(imported.name) ?? new Set();
-          set.add(facts.file);
-          this.importersByName.set(imported.name, set);
-        }
+      reads.add(facts);
+      yield;
+    }
+    return reads;
+  }
+
+  private add(facts: FileFacts): void {
+    if (facts.language !== 'typescript' || facts.generated) return;
+    for (const name of facts.propertyReads) push(this.filesByName, name, facts.file);
+    for (const statement of facts.imports) {
+      for (const imported of statement.names) {
+        const set = this.importersByName.get(imported.name) ?? new Set();
+        set.add(facts.file);
+        this.importersByName.set(imported.name, set);
       }
     }
   }

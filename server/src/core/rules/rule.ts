@@ -4,6 +4,7 @@ import type { Finding, Severity } from '../findings/finding';
 import type { IndexView } from '../index/resolved';
 import type { MigrationIndexes } from '../migrations/migration-indexes';
 import type { Pairing } from '../pairing/pairs';
+import { finish, type Pausable } from '../pausable';
 import type { FieldComparisons } from './field-comparison';
 import type { PropertyReads } from './property-reads';
 import type { QueryWorkspace } from './query-workspace';
@@ -25,4 +26,26 @@ export interface Rule {
   doc: string;
   defaultSeverity: Severity;
   check(context: RuleContext): Finding[];
+  /**
+   * The same check as pausable work (see core/pausable.ts), for rules that walk every comparison
+   * or file: the server answers the editor between two of them.
+   */
+  checkWork?(context: RuleContext): Pausable<Finding[]>;
+}
+
+type PausableRule = Omit<Rule, 'check' | 'checkWork'> & {
+  checkWork(context: RuleContext): Pausable<Finding[]>;
+};
+
+/** A rule written as pausable work; its `check` runs the work at once. */
+export function pausableRule(rule: PausableRule): Rule {
+  return {
+    ...rule,
+    check(context) {
+      return finish(rule.checkWork.call(this as PausableRule, context));
+    },
+    checkWork(context) {
+      return rule.checkWork.call(this as PausableRule, context);
+    },
+  };
 }

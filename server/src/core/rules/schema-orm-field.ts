@@ -8,16 +8,17 @@ import { ormAttributeOf, ormModelOf } from '../pairing/orm-model';
 import { likelyDirection, routeDirections } from '../pairing/route-directions';
 import { isOpaqueName } from '../shapes/entity-wire';
 import { pythonWireType } from '../shapes/python-wire';
-import type { Rule } from './rule';
+import { pausableRule } from './rule';
 
-export const schemaOrmField: Rule = {
+export const schemaOrmField = pausableRule({
   id: 'schema-orm-field',
   doc: 'A field of a route-returned from_attributes schema its ORM model lacks or holds as NULL.',
   defaultSeverity: 'warning',
-  check(context) {
+  *checkWork(context) {
     const findings: Finding[] = [];
     const reported = new Set<string>();
     for (const schema of context.view.entities) {
+      yield;
       if (schema.kind !== 'pydantic-model' || !schema.config?.fromAttributes) continue;
       // A request body is validated from JSON, never from a row, whatever its config says.
       if (likelyDirection(context.view, schema) === 'request') continue;
@@ -40,7 +41,7 @@ export const schemaOrmField: Rule = {
     }
     return findings;
   },
-};
+});
 
 function compareWithModel(
   view: IndexView,

@@ -6,7 +6,7 @@ import type { ResolvedEntity, ResolvedField } from '../index/resolved';
 import type { QueryConditionFact, QueryRootFact } from '../queries/query-facts';
 import { ORM_KINDS } from './query-loading';
 import type { PythonQueryFile } from './query-workspace';
-import type { Rule, RuleContext } from './rule';
+import { pausableRule, type RuleContext } from './rule';
 
 const CODE = 'unindexed-filter';
 const CLAUSE_WORDS: Record<QueryConditionFact['clause'], string> = {
@@ -27,14 +27,15 @@ export interface ConditionColumn {
   field: ResolvedField;
 }
 
-export const unindexedFilter: Rule = {
+export const unindexedFilter = pausableRule({
   id: CODE,
   doc: 'A query filters, sorts or joins on a column that has no index.',
   defaultSeverity: 'information',
-  check(context) {
+  *checkWork(context) {
     const findings: Finding[] = [];
     const seen = new Set<string>();
     for (const facts of context.queries.applicationFiles()) {
+      yield;
       for (const root of facts.queries.roots) {
         for (const [column, ...again] of byColumn(unindexedColumns(context, facts, root))) {
           const { line, character } = column.condition.range.start;
@@ -47,7 +48,7 @@ export const unindexedFilter: Rule = {
     }
     return findings;
   },
-};
+});
 
 /**
  * Every condition of a query on a column of an ORM model (not on a Core table's column, and not
