@@ -7,6 +7,8 @@
 //
 // Usage: npm run build && node bench/responsiveness.mjs <folder>   prints one JSON line
 import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -19,9 +21,16 @@ const here = dirname(fileURLToPath(import.meta.url));
 const project = resolve(process.argv[2] ?? '.');
 const PING_EVERY_MS = 50;
 
-const server = spawn(process.execPath, [join(here, '..', 'dist', 'server.js'), '--stdio'], {
-  stdio: ['pipe', 'pipe', 'ignore'],
-});
+const loopDelayFile = join(mkdtempSync(join(tmpdir(), 'seam-loop-')), 'delay.json');
+const server = spawn(
+  process.execPath,
+  ['-r', join(here, 'loop-delay.cjs'), join(here, '..', 'dist', 'server.js'), '--stdio'],
+  {
+    stdio: ['pipe', 'pipe', 'ignore'],
+    env: { ...process.env, SEAM_BENCH_LOOP_DELAY_OUT: loopDelayFile },
+  },
+);
+const exited = new Promise((wake) => server.on('exit', wake));
 const connection = createMessageConnection(
   new StreamMessageReader(server.stdout),
   new StreamMessageWriter(server.stdin),
@@ -63,6 +72,16 @@ const indexSeconds = (performance.now() - started) / 1000;
 clearInterval(timer);
 await Promise.all(pings);
 
+await connection.sendRequest('shutdown');
+await connection.sendNotification('exit');
+// The server writes its own event-loop figures as it exits.
+const killer = setTimeout(() => server.kill(), 5000);
+await exited;
+clearTimeout(killer);
+connection.dispose();
+const loop = existsSync(loopDelayFile) ? JSON.parse(readFileSync(loopDelayFile, 'utf8')) : {};
+rmSync(dirname(loopDelayFile), { recursive: true, force: true });
+
 const sorted = [...delays].sort((a, b) => a - b);
 const at = (q) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]);
 console.log(
@@ -73,6 +92,12 @@ console.log(
     pingMedianMs: at(0.5),
     pingP95Ms: at(0.95),
     pingMaxMs: Math.round(sorted.at(-1) ?? 0),
+    // The server's event loop as it saw itself (bench/loop-delay.cjs), without the time the OS
+    // gave other threads and processes before an answer reached this process.
+    serverLoopDelayMedianMs: loop.medianMs,
+    serverLoopDelayP95Ms: loop.p95Ms,
+    serverLoopDelayP99Ms: loop.p99Ms,
+    serverLoopDelayMaxMs: loop.maxMs,
     progressReports: progressTimes.length,
     // When the progress reports arrived, as seconds after `initialized`: all at the end means
     // the progress bar never moved.
@@ -81,7 +106,3 @@ console.log(
     ),
   }),
 );
-await connection.sendRequest('shutdown');
-await connection.sendNotification('exit');
-connection.dispose();
-server.kill();
