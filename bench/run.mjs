@@ -11,9 +11,9 @@
 // Once per folder, what a user would run instead to catch the same drift, when the folder has
 // what it needs: openapi-typescript on a committed OpenAPI document, then `tsc --noEmit` over the
 // frontend with the generated file, and `pyright` on the backend for reference. Then the editor:
-// bench/latency.mjs (edit-to-diagnostics) and bench/responsiveness.mjs (the longest the server
-// is deaf while it indexes). Prints markdown tables of seconds and ratios; bench/RESULTS.md holds
-// a commented copy.
+// bench/latency.mjs (edit-to-diagnostics) and bench/responsiveness.mjs (how long answers wait
+// while the server indexes, and its own event-loop delay). Prints markdown tables of seconds and
+// ratios; bench/RESULTS.md holds a commented copy.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -387,7 +387,8 @@ function editorTable(rows) {
       'RSS after index (MB)',
       'RSS after edits (MB)',
       'then idle 12 s (MB)',
-      'server deaf while indexing: median / p95 / max (ms)',
+      'answer delay while indexing: median / p95 / max (ms)',
+      "server's own loop delay: p99 / max (ms)",
       'progress reports arrived (s after start)',
     ]),
   ];
@@ -404,6 +405,7 @@ function editorTable(rows) {
         `${spread(row.latency.schema?.didChangeToStatusMs)} | ` +
         `${rssAfterIndexMB ?? 'n/a'} | ${rssAtEndMB ?? 'n/a'} | ${rssIdleMB ?? 'n/a'} | ` +
         `${deaf?.pingMedianMs} / ${deaf?.pingP95Ms} / ${deaf?.pingMaxMs} | ` +
+        `${deaf?.serverLoopDelayP99Ms} / ${deaf?.serverLoopDelayMaxMs} | ` +
         `${deaf?.progressArrivedSeconds?.join(' to ')} |`,
     );
   }
