@@ -165,7 +165,11 @@ function* takePieces(
   for (const piece of message.pieces) {
     yield;
     const list = facts[piece.key];
-    for (const item of detachStrings(JSON.parse(piece.json) as unknown[], pool)) list.push(item);
+    // A pause after each item too: sharing a large item's strings takes as long as parsing it.
+    for (const item of JSON.parse(piece.json) as unknown[]) {
+      list.push(detachStrings(item, pool));
+      yield;
+    }
   }
   onFacts(facts as unknown as FileFacts);
 }
