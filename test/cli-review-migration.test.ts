@@ -26,7 +26,9 @@ function review(seamJson: unknown, args: string[] = []) {
     [cli, 'review-migration', '--root', root, '--format', 'json', ...args],
     { encoding: 'utf8' },
   );
-  const output = JSON.parse(run.stdout) as { findings: { code: string }[] };
+  const output = JSON.parse(run.stdout) as {
+    findings: { code: string; range: { start: { line: number } } }[];
+  };
   return {
     status: run.status,
     stderr: run.stderr,
@@ -43,6 +45,12 @@ describe('seam review-migration and the oldest supported SQLite', () => {
     const result = review({ migrations: { sqliteMinVersion: '3.22.0' } });
     expect(result.versionFindings.length).toBeGreaterThan(0);
     expect(result.status).toBe(1);
+  });
+
+  it('reads the SQL of op.execute with the parser the build keeps in a file of its own', () => {
+    const { versionFindings } = review({ migrations: { sqliteMinVersion: '3.22.0' } });
+    // b1_reshape.py line 16: op.execute("ALTER TABLE files RENAME COLUMN size TO bytes").
+    expect(versionFindings.map((finding) => finding.range.start.line)).toContain(15);
   });
 
   it('lets --sqlite-min-version win over seam.json', () => {

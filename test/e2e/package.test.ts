@@ -30,6 +30,7 @@ describe('the packaged .vsix', () => {
         'extension/dist/extension.js',
         'extension/dist/server.js',
         'extension/dist/index-worker.js',
+        'extension/dist/sql-parser-cst.js',
         'extension/schemas/seam.schema.json',
         'extension/dist/wasm/web-tree-sitter.wasm',
         'extension/dist/wasm/tree-sitter-python.wasm',
@@ -46,7 +47,7 @@ describe('the packaged .vsix', () => {
       (file) =>
         !/^extension\/(package\.json|readme\.md|LICENSE\.txt)$/.test(file) &&
         file !== 'extension/schemas/seam.schema.json' &&
-        !/^extension\/dist\/(extension|server|index-worker)\.js$/.test(file) &&
+        !/^extension\/dist\/(extension|server|index-worker|sql-parser-cst)\.js$/.test(file) &&
         !/^extension\/dist\/wasm\/[\w-]+\.wasm$/.test(file) &&
         !/^extension\/grammars\/(python|typescript)\/[\w-]+\.scm$/.test(file),
     );

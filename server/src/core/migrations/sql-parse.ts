@@ -40,7 +40,10 @@ function parseUncached(text: string, dialects: readonly SqlDialect[]): ParsedSql
     try {
       const program = parse(text, { dialect, includeRange: true, paramTypes: PARAMETERS });
       return { program, dialect };
-    } catch {
+    } catch (error) {
+      // The bundles load the parser from a file of its own on the first parse: that file missing
+      // is a broken install, not SQL no dialect reads, and must not pass for one.
+      if ((error as { code?: unknown }).code === 'MODULE_NOT_FOUND') throw error;
       // Another dialect may read it; SQL a migration sends to one database only is common.
     }
   }
