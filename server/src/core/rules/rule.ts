@@ -42,10 +42,7 @@ export function pausableRule(rule: PausableRule): Rule {
   return {
     ...rule,
     check(context) {
-      return finish(rule.checkWork.call(this as PausableRule, context));
-    },
-    checkWork(context) {
-      return rule.checkWork.call(this as PausableRule, context);
+      return finish(rule.checkWork.call(this, context));
     },
   };
 }
