@@ -10,7 +10,9 @@
 //   - Seam's phases in one process (bench/phases.ts bundled), timed like parse-only's parse.
 // Once per folder, what a user would run instead to catch the same drift, when the folder has
 // what it needs: openapi-typescript on a committed OpenAPI document, then `tsc --noEmit` over the
-// frontend with the generated file, and `pyright` on the backend for reference. Then the editor:
+// frontend with the generated file (a throwaway tsconfig), the project's own type-check with its
+// own compilers when its dependencies are installed, and `pyright` on the backend for reference.
+// Then the editor:
 // bench/latency.mjs (edit-to-diagnostics) and bench/responsiveness.mjs (how long answers wait
 // while the server indexes, and its own event-loop delay). Prints markdown tables of seconds and
 // ratios; bench/RESULTS.md holds a commented copy.
