@@ -1,6 +1,9 @@
 // The workspace index joins facts across files: imports, re-exports, inheritance, router prefixes,
 // tsconfig path aliases and API base URLs. Each case is a small multi-file workspace.
 import { describe, expect, it } from 'vitest';
+import { extractFacts } from '../server/src/core/extract';
+import type { WorkspaceIndex } from '../server/src/core/index/workspace-index';
+import { dedent } from './helpers/facts';
 import { indexOf } from './helpers/workspace';
 
 const pydanticPart = {
@@ -292,5 +295,67 @@ describe('TypeScript resolution', () => {
       `,
     });
     expect(index.view().calls.map((call) => call.path)).toEqual(['/api/parts']);
+  });
+});
+
+// The index keeps its module maps (and the names they resolved) from one view to the next while
+// no file's imports or top-level names change; an edit that changes them must be seen.
+describe('resolution after edits', () => {
+  const edit = (index: WorkspaceIndex, file: string, text: string) =>
+    index.setFile(extractFacts(file, dedent(text)).facts);
+  const baseOf = (index: WorkspaceIndex, id: string) => index.view().entityById.get(id)?.baseIds;
+
+  it('follows a Python import to its new module, and a base to its new class', async () => {
+    const index = await indexOf({
+      'app/old.py': 'from pydantic import BaseModel\nclass Base(BaseModel):\n    a: int\n',
+      'app/new.py': 'from pydantic import BaseModel\nclass Base(BaseModel):\n    b: int\n',
+      'app/user.py': 'from app.old import Base\nclass User(Base):\n    name: str\n',
+    });
+    expect(baseOf(index, 'app/user.py#User')).toEqual(['app/old.py#Base']);
+    // Inside a class body: the kept maps still answer, with the edited fields.
+    edit(
+      index,
+      'app/old.py',
+      'from pydantic import BaseModel\nclass Base(BaseModel):\n    c: int\n',
+    );
+    const fields = index
+      .view()
+      .entityById.get('app/user.py#User')
+      ?.fields.map((f) => f.name);
+    expect(fields).toEqual(['c', 'name']);
+    edit(index, 'app/user.py', 'from app.new import Base\nclass User(Base):\n    name: str\n');
+    expect(baseOf(index, 'app/user.py#User')).toEqual(['app/new.py#Base']);
+    edit(
+      index,
+      'app/new.py',
+      'from pydantic import BaseModel\nclass Other(BaseModel):\n    b: int\n',
+    );
+    // Its base gone, User is no longer known to be a model.
+    expect(index.view().entityById.has('app/user.py#User')).toBe(false);
+  });
+
+  it('follows a TS import to its new file, and sees a file removed', async () => {
+    const index = await indexOf({
+      'web/a.ts': 'export interface Base { a: string }\n',
+      'web/b.ts': 'export interface Base { b: string }\n',
+      'web/user.ts':
+        "import { Base } from './a';\nexport interface User extends Base { n: string }\n",
+    });
+    const fields = () =>
+      index
+        .view()
+        .entityById.get('web/user.ts#User')
+        ?.fields.map((f) => f.name);
+    expect(fields()).toEqual(['a', 'n']);
+    edit(index, 'web/a.ts', 'export interface Base { a2: string }\n');
+    expect(fields()).toEqual(['a2', 'n']);
+    edit(
+      index,
+      'web/user.ts',
+      "import { Base } from './b';\nexport interface User extends Base { n: string }\n",
+    );
+    expect(fields()).toEqual(['b', 'n']);
+    index.removeFile('web/b.ts');
+    expect(fields()).toEqual(['n']);
   });
 });

@@ -16,6 +16,8 @@ export class PythonModules {
   /** Module paths by their last segment, so a suffix lookup scans a handful, not every module. */
   private readonly byLastSegment = new Map<string, string[]>();
   private readonly moduleCache = new Map<string, string | undefined>();
+  /** Names asked from outside; the index keeps these maps from one view to the next. */
+  private readonly nameCache = new Map<string, PythonSymbol>();
 
   constructor(private readonly facts: ReadonlyMap<string, FileFacts>) {
     for (const file of facts.keys()) {
@@ -75,6 +77,14 @@ export class PythonModules {
    * top of some file. Follows `from x import y` chains through `__init__.py` re-exports.
    */
   resolveName(file: string, dottedName: string, depth = 0): PythonSymbol {
+    if (depth > 0) return this.findName(file, dottedName, depth);
+    const key = `${file}\0${dottedName}`;
+    let symbol = this.nameCache.get(key);
+    if (!symbol) this.nameCache.set(key, (symbol = this.findName(file, dottedName, 0)));
+    return symbol;
+  }
+
+  private findName(file: string, dottedName: string, depth: number): PythonSymbol {
     if (depth > MAX_DEPTH) return UNRESOLVED;
     const [head, ...rest] = dottedName.split('.');
     const facts = this.facts.get(file);

@@ -21,6 +21,8 @@ const MAX_DEPTH = 12;
 
 export class TypeScriptModules {
   private readonly cache = new Map<string, string | undefined>();
+  /** Names asked from outside; the index keeps these maps from one view to the next. */
+  private readonly nameCache = new Map<string, TsSymbol>();
 
   constructor(
     private readonly facts: ReadonlyMap<string, FileFacts>,
@@ -93,6 +95,13 @@ export class TypeScriptModules {
 
   /** A dotted name (`api.Part`) through a namespace import, or a plain name. */
   resolveDotted(file: string, dottedName: string): TsSymbol {
+    const key = `${file}\0${dottedName}`;
+    let symbol = this.nameCache.get(key);
+    if (!symbol) this.nameCache.set(key, (symbol = this.findDotted(file, dottedName)));
+    return symbol;
+  }
+
+  private findDotted(file: string, dottedName: string): TsSymbol {
     const dot = dottedName.indexOf('.');
     if (dot < 0) return this.resolveName(file, dottedName);
     const head = dottedName.slice(0, dot);

@@ -1,7 +1,7 @@
 // The workspace index: the facts of every file, replaced file by file as files change, and a
 // joined view (resolved entities, routes with full paths, completed calls) built on demand and
 // kept until the next change.
-import type { EntityFact, FileFacts, TypeAliasFact } from '../facts';
+import type { EntityFact, FileFacts, ImportFact, TypeAliasFact } from '../facts';
 import { finish, type Pausable } from '../pausable';
 import { CallResolver } from './calls';
 import { PythonEntityResolver } from './python-entities';
@@ -17,18 +17,30 @@ export class WorkspaceIndex {
   private cachedView: IndexView | undefined;
   /** Increases with every change; consumers compare it to know whether their results are stale. */
   version = 0;
+  /**
+   * Increases when files come or go, or a file's imports or top-level names change: what module
+   * and name resolution read. An edit inside a class body leaves it, and the next view keeps the
+   * module maps and the names they already resolved.
+   */
+  private surfaceVersion = 0;
+  private modules: (Modules & { surfaceVersion: number }) | undefined;
 
   setFile(facts: FileFacts): void {
+    const previous = this.files.get(facts.file);
+    if (!previous || !sameSurface(previous, facts)) this.surfaceVersion++;
     this.files.set(facts.file, facts);
     this.changed();
   }
 
   removeFile(file: string): void {
-    if (this.files.delete(file)) this.changed();
+    if (!this.files.delete(file)) return;
+    this.surfaceVersion++;
+    this.changed();
   }
 
   setTsConfigs(configs: TsPathConfig[]): void {
     this.tsConfigs = configs;
+    this.surfaceVersion++;
     this.changed();
   }
 
@@ -60,9 +72,25 @@ export class WorkspaceIndex {
   *viewWork(): Pausable<IndexView> {
     if (this.cachedView) return this.cachedView;
     const version = this.version;
-    const view = yield* buildView(new Map(this.files), this.tsConfigs);
+    const files = new Map(this.files);
+    const view = yield* buildView(files, this.modulesFor(files));
     if (this.version === version) this.cachedView = view;
     return view;
+  }
+
+  /**
+   * The module maps, kept while no surface changed. Kept maps read an older copy of the file
+   * map, which differs from the current one only in what they do not read.
+   */
+  private modulesFor(files: ReadonlyMap<string, FileFacts>): Modules {
+    if (this.modules?.surfaceVersion !== this.surfaceVersion) {
+      this.modules = {
+        surfaceVersion: this.surfaceVersion,
+        python: new PythonModules(files),
+        typescript: new TypeScriptModules(files, this.tsConfigs),
+      };
+    }
+    return this.modules;
   }
 
   private changed(): void {
@@ -71,18 +99,19 @@ export class WorkspaceIndex {
   }
 }
 
-function* buildView(
-  files: ReadonlyMap<string, FileFacts>,
-  tsConfigs: TsPathConfig[],
-): Pausable<IndexView> {
+interface Modules {
+  python: PythonModules;
+  typescript: TypeScriptModules;
+}
+
+function* buildView(files: ReadonlyMap<string, FileFacts>, modules: Modules): Pausable<IndexView> {
   const declared = new Map<string, EntityFact>();
   for (const facts of files.values()) {
     if (isMigrationScript(facts)) continue;
     for (const entity of facts.entities) declared.set(`${entity.file}#${entity.name}`, entity);
   }
   const lookup = (file: string, name: string) => declared.get(`${file}#${name}`);
-  const pythonModules = new PythonModules(files);
-  const typescriptModules = new TypeScriptModules(files, tsConfigs);
+  const { python: pythonModules, typescript: typescriptModules } = modules;
   const python = new PythonEntityResolver(pythonModules, lookup);
   const typescript = new TypeScriptEntityResolver(typescriptModules, lookup);
 
@@ -139,6 +168,37 @@ function aliasesByName(files: ReadonlyMap<string, FileFacts>): Map<string, TypeA
   for (const facts of files.values())
     for (const alias of facts.typeAliases ?? []) aliases.set(`${facts.file}#${alias.name}`, alias);
   return aliases;
+}
+
+/** Whether two versions of a file import and declare the same names (see `surfaceVersion`). */
+function sameSurface(a: FileFacts, b: FileFacts): boolean {
+  return (
+    a.language === b.language &&
+    sameList(a.imports, b.imports, sameImport) &&
+    sameNames(a.entities, b.entities, (entity) => entity.name) &&
+    sameNames(a.routers, b.routers, (router) => router.varName) &&
+    sameNames(a.tables ?? [], b.tables ?? [], (table) => table.variable) &&
+    sameNames(a.constants, b.constants, (constant) => constant.name) &&
+    sameNames(a.wrappers, b.wrappers, (wrapper) => wrapper.name) &&
+    sameNames(a.typeAliases ?? [], b.typeAliases ?? [], (alias) => alias.name)
+  );
+}
+
+function sameImport(a: ImportFact, b: ImportFact): boolean {
+  return (
+    a.module === b.module &&
+    a.namespace === b.namespace &&
+    a.reexport === b.reexport &&
+    sameList(a.names, b.names, (x, y) => x.name === y.name && x.alias === y.alias)
+  );
+}
+
+function sameNames<T>(a: readonly T[], b: readonly T[], name: (item: T) => string | undefined) {
+  return sameList(a, b, (x, y) => name(x) === name(y));
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
+  return a.length === b.length && a.every((item, i) => same(item, b[i]));
 }
 
 /**
