@@ -1,15 +1,22 @@
 // The workspace index: the facts of every file, replaced file by file as files change, and a
 // joined view (resolved entities, routes with full paths, completed calls) built on demand and
 // kept until the next change.
-import type { EntityFact, FileFacts, ImportFact, TypeAliasFact } from '../facts';
+//
+// The view is built in two halves, one per language: Python names resolve only to Python classes
+// and TS names only to TS declarations, so an edit in one language leaves the other's half (its
+// resolved entities, routes or calls, and the names already looked up) as it was, and the next
+// view takes that half over, objects and all.
+import type { EntityFact, FileFacts, ImportFact, Language, TypeAliasFact } from '../facts';
 import { finish, type Pausable } from '../pausable';
 import { CallResolver } from './calls';
 import { PythonEntityResolver } from './python-entities';
 import { PythonModules } from './python-modules';
-import type { IndexView, ResolvedEntity } from './resolved';
+import type { IndexView, ResolvedCall, ResolvedEntity, ResolvedRoute } from './resolved';
 import { RouteResolver } from './routes';
 import { TypeScriptEntityResolver } from './typescript-entities';
 import { TypeScriptModules, type TsPathConfig } from './typescript-modules';
+
+type PerLanguage<T> = Record<Language, T>;
 
 export class WorkspaceIndex {
   private readonly files = new Map<string, FileFacts>();
@@ -17,31 +24,38 @@ export class WorkspaceIndex {
   private cachedView: IndexView | undefined;
   /** Increases with every change; consumers compare it to know whether their results are stale. */
   version = 0;
+  /** Increases, per language, with every change to that language's files (or the tsconfigs). */
+  private readonly contentVersions: PerLanguage<number> = { python: 0, typescript: 0 };
   /**
-   * Increases when files come or go, or a file's imports or top-level names change: what module
-   * and name resolution read. An edit inside a class body leaves it, and the next view keeps the
-   * module maps and the names they already resolved.
+   * Increases, per language, when files come or go, or a file's imports or top-level names
+   * change: what module and name resolution read. An edit inside a class body leaves it, and the
+   * next view keeps the module maps and the names they already resolved.
    */
-  private surfaceVersion = 0;
-  private modules: (Modules & { surfaceVersion: number }) | undefined;
+  private readonly surfaceVersions: PerLanguage<number> = { python: 0, typescript: 0 };
+  private pythonModules: Kept<PythonModules> | undefined;
+  private typescriptModules: Kept<TypeScriptModules> | undefined;
+  private halves: Partial<Halves> = {};
 
   setFile(facts: FileFacts): void {
     const previous = this.files.get(facts.file);
-    if (!previous || !sameSurface(previous, facts)) this.surfaceVersion++;
+    if (!previous) this.filesCameOrWent();
+    else if (!sameSurface(previous, facts)) this.surfaceVersions[facts.language]++;
     this.files.set(facts.file, facts);
-    this.changed();
+    this.changed(facts.language);
   }
 
   removeFile(file: string): void {
-    if (!this.files.delete(file)) return;
-    this.surfaceVersion++;
-    this.changed();
+    const previous = this.files.get(file);
+    if (!previous) return;
+    this.files.delete(file);
+    this.filesCameOrWent();
+    this.changed(previous.language);
   }
 
   setTsConfigs(configs: TsPathConfig[]): void {
     this.tsConfigs = configs;
-    this.surfaceVersion++;
-    this.changed();
+    this.surfaceVersions.typescript++;
+    this.changed('typescript');
   }
 
   get tsPathConfigs(): TsPathConfig[] {
@@ -67,83 +81,192 @@ export class WorkspaceIndex {
 
   /**
    * The view as pausable work (see core/pausable.ts). It is built over a copy of the file map, so
-   * files that change during a pause do not reach it; it is kept only when none did.
+   * files that change during a pause do not reach it; it and its halves are kept only when none
+   * did.
    */
   *viewWork(): Pausable<IndexView> {
     if (this.cachedView) return this.cachedView;
     const version = this.version;
+    const versions = { ...this.contentVersions };
     const files = new Map(this.files);
-    const view = yield* buildView(files, this.modulesFor(files));
-    if (this.version === version) this.cachedView = view;
+    const halves: Halves = {
+      python: this.keptHalf('python', versions) ?? pythonHalf(files, this.pythonModulesFor(files)),
+      typescript:
+        this.keptHalf('typescript', versions) ??
+        typescriptHalf(files, this.typescriptModulesFor(files)),
+    };
+    const view = yield* buildView(files, halves);
+    if (this.version === version) {
+      this.cachedView = view;
+      this.halves = halves;
+      halves.python.version = versions.python;
+      halves.typescript.version = versions.typescript;
+    }
     return view;
   }
 
-  /**
-   * The module maps, kept while no surface changed. Kept maps read an older copy of the file
-   * map, which differs from the current one only in what they do not read.
-   */
-  private modulesFor(files: ReadonlyMap<string, FileFacts>): Modules {
-    if (this.modules?.surfaceVersion !== this.surfaceVersion) {
-      this.modules = {
-        surfaceVersion: this.surfaceVersion,
-        python: new PythonModules(files),
-        typescript: new TypeScriptModules(files, this.tsConfigs),
-      };
-    }
-    return this.modules;
+  private keptHalf<L extends Language>(language: L, versions: PerLanguage<number>) {
+    const half = this.halves[language];
+    return half?.version === versions[language] ? half : undefined;
   }
 
-  private changed(): void {
+  /**
+   * The module maps, kept while no surface of their language changed. Kept maps read an older
+   * copy of the file map, which differs from the current one only in what they do not read.
+   */
+  private pythonModulesFor(files: ReadonlyMap<string, FileFacts>): PythonModules {
+    if (this.pythonModules?.surfaceVersion !== this.surfaceVersions.python) {
+      this.pythonModules = {
+        surfaceVersion: this.surfaceVersions.python,
+        value: new PythonModules(files),
+      };
+    }
+    return this.pythonModules.value;
+  }
+
+  private typescriptModulesFor(files: ReadonlyMap<string, FileFacts>): TypeScriptModules {
+    if (this.typescriptModules?.surfaceVersion !== this.surfaceVersions.typescript) {
+      this.typescriptModules = {
+        surfaceVersion: this.surfaceVersions.typescript,
+        value: new TypeScriptModules(files, this.tsConfigs),
+      };
+    }
+    return this.typescriptModules.value;
+  }
+
+  /** A file that comes or goes may be what an import of either language names: rare enough. */
+  private filesCameOrWent(): void {
+    for (const language of ['python', 'typescript'] as const) {
+      this.surfaceVersions[language]++;
+      this.contentVersions[language]++;
+    }
+  }
+
+  private changed(language: Language): void {
     this.version++;
+    this.contentVersions[language]++;
     this.cachedView = undefined;
   }
 }
 
-interface Modules {
-  python: PythonModules;
-  typescript: TypeScriptModules;
+interface Kept<T> {
+  surfaceVersion: number;
+  value: T;
 }
 
-function* buildView(files: ReadonlyMap<string, FileFacts>, modules: Modules): Pausable<IndexView> {
+interface Half {
+  /** The content version of its language it was built from; set once its view is kept. */
+  version?: number;
+  /** The classes or declarations of its language, by `file#Name`. */
+  declared: Map<string, EntityFact>;
+  resolve(entity: EntityFact): ResolvedEntity | null;
+  entityNamed(file: string, name: string): EntityFact | undefined;
+  /** What names used in its files resolved to, by file and name. */
+  names: Map<string, ResolvedEntity | null>;
+}
+
+interface PythonHalf extends Half {
+  modules: PythonModules;
+  routes?: ResolvedRoute[];
+}
+
+interface TypeScriptHalf extends Half {
+  modules: TypeScriptModules;
+  calls?: ResolvedCall[];
+  resolveTypeAlias: IndexView['resolveTypeAlias'];
+}
+
+interface Halves {
+  python: PythonHalf;
+  typescript: TypeScriptHalf;
+}
+
+function pythonHalf(files: ReadonlyMap<string, FileFacts>, modules: PythonModules): PythonHalf {
+  const declared = declaredIn(files, 'python');
+  const resolver = new PythonEntityResolver(modules, (file, name) =>
+    declared.get(`${file}#${name}`),
+  );
+  return {
+    declared,
+    modules,
+    resolve: (entity) => resolver.resolve(entity),
+    entityNamed: (file, name) => resolver.entityNamed(file, name),
+    names: new Map(),
+  };
+}
+
+function typescriptHalf(
+  files: ReadonlyMap<string, FileFacts>,
+  modules: TypeScriptModules,
+): TypeScriptHalf {
+  const declared = declaredIn(files, 'typescript');
+  const resolver = new TypeScriptEntityResolver(modules, (file, name) =>
+    declared.get(`${file}#${name}`),
+  );
+  return {
+    declared,
+    modules,
+    resolve: (entity) => resolver.resolve(entity),
+    entityNamed: (file, name) => resolver.entityNamed(file, name),
+    names: new Map(),
+    resolveTypeAlias: typeAliasResolver(files, modules),
+  };
+}
+
+function declaredIn(files: ReadonlyMap<string, FileFacts>, language: Language) {
   const declared = new Map<string, EntityFact>();
   for (const facts of files.values()) {
-    if (isMigrationScript(facts)) continue;
+    if (facts.language !== language || isMigrationScript(facts)) continue;
     for (const entity of facts.entities) declared.set(`${entity.file}#${entity.name}`, entity);
   }
-  const lookup = (file: string, name: string) => declared.get(`${file}#${name}`);
-  const { python: pythonModules, typescript: typescriptModules } = modules;
-  const python = new PythonEntityResolver(pythonModules, lookup);
-  const typescript = new TypeScriptEntityResolver(typescriptModules, lookup);
+  return declared;
+}
 
+function* buildView(files: ReadonlyMap<string, FileFacts>, halves: Halves): Pausable<IndexView> {
+  const { python, typescript } = halves;
   const entities: ResolvedEntity[] = [];
   const entityById = new Map<string, ResolvedEntity>();
-  for (const entity of declared.values()) {
-    const resolved =
-      entity.language === 'python' ? python.resolve(entity) : typescript.resolve(entity);
-    if (!resolved) continue;
-    entities.push(resolved);
-    entityById.set(resolved.id, resolved);
-    yield;
+  // In the order of the files; a class declared twice in a file counts once, where it first
+  // appears, with its last declaration.
+  for (const facts of files.values()) {
+    const half = facts.language === 'python' ? python : typescript;
+    const seen = new Set<string>();
+    for (const { file, name } of facts.entities) {
+      const key = `${file}#${name}`;
+      const entity = half.declared.get(key);
+      if (!entity || seen.has(key)) continue;
+      seen.add(key);
+      const resolved = half.resolve(entity);
+      if (!resolved) continue;
+      entities.push(resolved);
+      entityById.set(resolved.id, resolved);
+      yield;
+    }
   }
 
   // Every field's type names are resolved again by each rule that reads it; imports are followed
-  // once per name and file.
-  const resolved = new Map<string, ResolvedEntity | null>();
+  // once per name and file, and the answers stay with the half.
   const resolveEntity = (file: string, name: string): ResolvedEntity | undefined => {
+    const half = file.endsWith('.py') ? python : typescript;
     const key = `${file}\0${name}`;
-    let entity = resolved.get(key);
+    let entity = half.names.get(key);
     if (entity === undefined) {
-      const resolver = file.endsWith('.py') ? python : typescript;
-      const declared = resolver.entityNamed(file, name);
+      const declared = half.entityNamed(file, name);
       entity = (declared && entityById.get(declared.id)) ?? null;
-      resolved.set(key, entity);
+      half.names.set(key, entity);
     }
     return entity ?? undefined;
   };
-  const routes = yield* new RouteResolver(files, pythonModules, resolveEntity).resolveAll();
-  const calls = yield* new CallResolver(files, typescriptModules).resolveAll();
-  const resolveTypeAlias = typeAliasResolver(files, typescriptModules);
-  return { entities, entityById, routes, calls, resolveEntity, resolveTypeAlias };
+  python.routes ??= yield* new RouteResolver(files, python.modules, resolveEntity).resolveAll();
+  typescript.calls ??= yield* new CallResolver(files, typescript.modules).resolveAll();
+  return {
+    entities,
+    entityById,
+    routes: python.routes,
+    calls: typescript.calls,
+    resolveEntity,
+    resolveTypeAlias: typescript.resolveTypeAlias,
+  };
 }
 
 function typeAliasResolver(

@@ -24,14 +24,18 @@ export interface PairComparison {
   backendOnly: WireField[];
 }
 
+/**
+ * An entity's wire fields, kept with the entity object: it takes part in several pairs, and the
+ * index hands the same object to the next view only while nothing in its language changed (see
+ * WorkspaceIndex), which is all its wire fields are read from.
+ */
+const frontendFields = new WeakMap<ResolvedEntity, WireField[]>();
+const backendFields = new WeakMap<ResolvedEntity, Map<string, WireField[]>>();
+
 export class FieldComparisons {
   private readonly cache = new Map<string, PairComparison | null>();
-  private convertsCase: boolean | undefined;
   /** Most rules walk every comparison; the list is built once. */
   private allComparisons: PairComparison[] | undefined;
-  /** An entity takes part in several pairs: its wire fields are computed once per direction. */
-  private readonly frontendFields = new Map<ResolvedEntity, WireField[]>();
-  private readonly backendFields = new Map<string, WireField[]>();
 
   constructor(
     private readonly view: IndexView,
@@ -68,16 +72,18 @@ export class FieldComparisons {
     const frontendEntity = this.view.entityById.get(pair.frontend);
     const backendEntity = this.view.entityById.get(pair.backend);
     if (!frontendEntity || !backendEntity) return null;
-    const backendKey = `${backendEntity.id}\0${direction}\0${pair.byAlias}`;
-    let backend = this.backendFields.get(backendKey);
+    let byDirection = backendFields.get(backendEntity);
+    if (!byDirection) backendFields.set(backendEntity, (byDirection = new Map()));
+    const backendKey = `${direction}\0${pair.byAlias}`;
+    let backend = byDirection.get(backendKey);
     if (!backend) {
       backend = backendWireFields(this.view, backendEntity, direction, { byAlias: pair.byAlias });
-      this.backendFields.set(backendKey, backend);
+      byDirection.set(backendKey, backend);
     }
-    let frontend = this.frontendFields.get(frontendEntity);
+    let frontend = frontendFields.get(frontendEntity);
     if (!frontend) {
       frontend = frontendWireFields(this.view, frontendEntity);
-      this.frontendFields.set(frontendEntity, frontend);
+      frontendFields.set(frontendEntity, frontend);
     }
     return {
       pair,
