@@ -334,6 +334,24 @@ describe('resolution after edits', () => {
     expect(index.view().entityById.has('app/user.py#User')).toBe(false);
   });
 
+  it('follows a name behind star re-exports to another module when its class is renamed', async () => {
+    const model = (name: string, field: string) =>
+      `from pydantic import BaseModel\nclass ${name}(BaseModel):\n    ${field}: int\n`;
+    const index = await indexOf({
+      'app/models/__init__.py': 'from .part import *\nfrom .legacy import *\n',
+      'app/models/part.py': model('Part', 'a'),
+      'app/models/legacy.py': model('OldPart', 'b'),
+      'app/user.py': 'from app.models import Part\nclass User(Part):\n    name: str\n',
+    });
+    expect(baseOf(index, 'app/user.py#User')).toEqual(['app/models/part.py#Part']);
+    edit(index, 'app/models/part.py', model('NewPart', 'a'));
+    expect(index.view().entityById.has('app/user.py#User')).toBe(false);
+    edit(index, 'app/models/legacy.py', model('Part', 'b'));
+    expect(baseOf(index, 'app/user.py#User')).toEqual(['app/models/legacy.py#Part']);
+    edit(index, 'app/models/part.py', model('Part', 'a'));
+    expect(baseOf(index, 'app/user.py#User')).toEqual(['app/models/part.py#Part']);
+  });
+
   it('follows a TS import to its new file, and sees a file removed', async () => {
     const index = await indexOf({
       'web/a.ts': 'export interface Base { a: string }\n',

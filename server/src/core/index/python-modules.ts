@@ -18,8 +18,12 @@ export class PythonModules {
   private readonly moduleCache = new Map<string, string | undefined>();
   /** Names asked from outside; the index keeps these maps from one view to the next. */
   private readonly nameCache = new Map<string, PythonSymbol>();
+  /** For each file, the names in `nameCache` whose resolution read its facts. */
+  private readonly readers = new Map<string, Set<string>>();
+  /** The files read by the resolution under way. */
+  private reading: Set<string> | undefined;
 
-  constructor(private readonly facts: ReadonlyMap<string, FileFacts>) {
+  constructor(private facts: ReadonlyMap<string, FileFacts>) {
     for (const file of facts.keys()) {
       if (!file.endsWith('.py')) continue;
       const modulePath = file.replace(/\.py$/, '').replace(/(^|\/)__init__$/, '');
@@ -32,6 +36,18 @@ export class PythonModules {
         paths.push(modulePath);
         this.byLastSegment.set(last, paths);
       }
+    }
+  }
+
+  /**
+   * Takes the files' new facts after some changed their imports or top-level names (none came or
+   * went: the module paths stay), and forgets the names whose resolution read those files.
+   */
+  refresh(facts: ReadonlyMap<string, FileFacts>, changed: Iterable<string>): void {
+    this.facts = facts;
+    for (const file of changed) {
+      for (const key of this.readers.get(file) ?? []) this.nameCache.delete(key);
+      this.readers.delete(file);
     }
   }
 
@@ -80,12 +96,26 @@ export class PythonModules {
     if (depth > 0) return this.findName(file, dottedName, depth);
     const key = `${file}\0${dottedName}`;
     let symbol = this.nameCache.get(key);
-    if (!symbol) this.nameCache.set(key, (symbol = this.findName(file, dottedName, 0)));
+    if (symbol) return symbol;
+    // Resolution recurses with depth > 0, past this cache, so these calls never nest.
+    const read = (this.reading = new Set());
+    try {
+      symbol = this.findName(file, dottedName, 0);
+    } finally {
+      this.reading = undefined;
+    }
+    this.nameCache.set(key, symbol);
+    for (const readFile of read) {
+      const keys = this.readers.get(readFile);
+      if (keys) keys.add(key);
+      else this.readers.set(readFile, new Set([key]));
+    }
     return symbol;
   }
 
   private findName(file: string, dottedName: string, depth: number): PythonSymbol {
     if (depth > MAX_DEPTH) return UNRESOLVED;
+    this.reading?.add(file);
     const [head, ...rest] = dottedName.split('.');
     const facts = this.facts.get(file);
     if (!facts) return UNRESOLVED;

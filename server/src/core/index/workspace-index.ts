@@ -27,11 +27,15 @@ export class WorkspaceIndex {
   /** Increases, per language, with every change to that language's files (or the tsconfigs). */
   private readonly contentVersions: PerLanguage<number> = { python: 0, typescript: 0 };
   /**
-   * Increases, per language, when files come or go, or a file's imports or top-level names
-   * change: what module and name resolution read. An edit inside a class body leaves it, and the
-   * next view keeps the module maps and the names they already resolved.
+   * Increases, per language, when what module and name resolution read changes in a way its maps
+   * cannot follow: files come or go, the tsconfigs change, or (TS only) a file's imports or
+   * top-level names change. An edit inside a class body leaves it, and the next view keeps the
+   * module maps and the names they already resolved; the Python maps also follow a changed
+   * surface, forgetting only the names resolved through that file.
    */
   private readonly surfaceVersions: PerLanguage<number> = { python: 0, typescript: 0 };
+  /** Python files whose surface changed since the Python module maps last saw them. */
+  private readonly pythonSurfacesChanged = new Set<string>();
   private pythonModules: Kept<PythonModules> | undefined;
   private typescriptModules: Kept<TypeScriptModules> | undefined;
   private halves: Partial<Halves> = {};
@@ -39,7 +43,7 @@ export class WorkspaceIndex {
   setFile(facts: FileFacts): void {
     const previous = this.files.get(facts.file);
     if (!previous) this.filesCameOrWent();
-    else if (!sameSurface(previous, facts)) this.surfaceVersions[facts.language]++;
+    else if (!sameSurface(previous, facts)) this.surfaceChanged(facts);
     this.files.set(facts.file, facts);
     this.changed(facts.language);
   }
@@ -120,7 +124,10 @@ export class WorkspaceIndex {
         surfaceVersion: this.surfaceVersions.python,
         value: new PythonModules(files),
       };
+    } else if (this.pythonSurfacesChanged.size) {
+      this.pythonModules.value.refresh(files, this.pythonSurfacesChanged);
     }
+    this.pythonSurfacesChanged.clear();
     return this.pythonModules.value;
   }
 
@@ -132,6 +139,15 @@ export class WorkspaceIndex {
       };
     }
     return this.typescriptModules.value;
+  }
+
+  /**
+   * A Python file's imports or top-level names changed: the Python module maps forget what they
+   * resolved through it. TS module maps are rebuilt.
+   */
+  private surfaceChanged(facts: FileFacts): void {
+    if (facts.language === 'python') this.pythonSurfacesChanged.add(facts.file);
+    else this.surfaceVersions.typescript++;
   }
 
   /** A file that comes or goes may be what an import of either language names: rare enough. */
@@ -293,7 +309,7 @@ function aliasesByName(files: ReadonlyMap<string, FileFacts>): Map<string, TypeA
   return aliases;
 }
 
-/** Whether two versions of a file import and declare the same names (see `surfaceVersion`). */
+/** Whether two versions of a file import and declare the same names (see `surfaceVersions`). */
 function sameSurface(a: FileFacts, b: FileFacts): boolean {
   return (
     a.language === b.language &&
