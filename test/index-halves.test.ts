@@ -1,7 +1,7 @@
 // The view is built in two halves, one per language, and an edit in one language hands the other
-// half to the next view as it was. These tests hold both sides of that: what is kept is the very
-// same objects, and a check on a view built from kept halves reports what a fresh index of the
-// same facts reports.
+// half to the next view as it was; a rebuilt Python half takes over the classes the edit did not
+// reach. These tests hold both sides of that: what is kept is the very same objects, and a check
+// on a view built from kept objects reports what a fresh index of the same facts reports.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,7 +55,7 @@ describe('view halves', () => {
     expect(fieldNames(third.entityById.get('web/part.ts#Part'))).toEqual(['nam']);
   });
 
-  it('gives both halves up when a file comes or goes', async () => {
+  it('rebuilds both halves when a file comes or goes', async () => {
     const index = await indexOf({
       'app/schemas.py': 'from pydantic import BaseModel\nclass Part(BaseModel):\n    name: str\n',
       'web/part.ts': 'export interface Part { name: string }\n',
@@ -63,10 +63,49 @@ describe('view halves', () => {
     const first = index.view();
     index.setFile(extractFacts('web/other.ts', 'export interface Other { a: string }\n').facts);
     const second = index.view();
-    for (const id of ['app/schemas.py#Part', 'web/part.ts#Part']) {
-      expect(second.entityById.get(id)).toBeDefined();
-      expect(second.entityById.get(id)).not.toBe(first.entityById.get(id));
-    }
+    expect(second.entityById.has('web/other.ts#Other')).toBe(true);
+    expect(second.entityById.get('web/part.ts#Part')).not.toBe(
+      first.entityById.get('web/part.ts#Part'),
+    );
+    // The Python half was rebuilt too, and took over the class nothing changed for.
+    expect(second.entityById.get('app/schemas.py#Part')).toBe(
+      first.entityById.get('app/schemas.py#Part'),
+    );
+  });
+
+  it('takes over the Python classes an edit leaves alone, and re-resolves those it reaches', async () => {
+    const files = {
+      'app/base.py': `
+        from pydantic import BaseModel
+        class Base(BaseModel):
+            a: int
+      `,
+      'app/part.py': `
+        from app.base import Base
+        class Part(Base):
+            name: str
+      `,
+      'app/other.py': `
+        from pydantic import BaseModel
+        class Other(BaseModel):
+            b: int
+      `,
+    };
+    const index = await indexOf(files);
+    const editor = new Editor(index, (file) => dedent(files[file as keyof typeof files]));
+    const first = index.view();
+    editor.edit('app/base.py', 'a: int', 'a2: int');
+    const second = index.view();
+    expect(second.entityById.get('app/other.py#Other')).toBe(
+      first.entityById.get('app/other.py#Other'),
+    );
+    expect(fieldNames(second.entityById.get('app/part.py#Part'))).toEqual(['a2', 'name']);
+    editor.edit('app/other.py', 'b: int', 'b2: int');
+    const third = index.view();
+    expect(third.entityById.get('app/part.py#Part')).toBe(
+      second.entityById.get('app/part.py#Part'),
+    );
+    expect(fieldNames(third.entityById.get('app/other.py#Other'))).toEqual(['b2']);
   });
 
   it('checks the example after edits in both languages as a fresh index does', async () => {
@@ -81,6 +120,12 @@ describe('view halves', () => {
       ['backend/app/schemas/part.py', '    skew: str = Field(', '    sku: str = Field('],
       ['frontend/src/types/part.ts', '  quantity: number;', '  quantity: string;'],
       ['backend/app/schemas/part.py', 'class PartCreate(PartBase)', 'class PartCreated(PartBase)'],
+      // A column added to the declarative base the models of other files inherit.
+      [
+        'backend/app/database.py',
+        '    metadata = SQLModel.metadata\n',
+        '    metadata = SQLModel.metadata\n    created_by: Mapped[str] = mapped_column()\n',
+      ],
     ];
     for (const [file, from, to] of edits) {
       editor.edit(file, from, to);
@@ -92,6 +137,11 @@ describe('view halves', () => {
       expect(warm.findings.length).toBeGreaterThan(0);
       expect(JSON.stringify(warm.findings)).toEqual(JSON.stringify(cold.findings));
       expect(JSON.stringify(warm.pairing.pairs)).toEqual(JSON.stringify(cold.pairing.pairs));
+      const { entities, routes, calls } = index.view();
+      const view = fresh.view();
+      expect(JSON.stringify({ entities, routes, calls })).toEqual(
+        JSON.stringify({ entities: view.entities, routes: view.routes, calls: view.calls }),
+      );
     }
   });
 });

@@ -8,13 +8,29 @@ import type { ResolvedEntity, ResolvedField } from './resolved';
 
 type Lookup = (file: string, name: string) => EntityFact | undefined;
 
+/** What a class was resolved from and to. */
+export interface Resolution {
+  entity: EntityFact;
+  kind: EntityKind | null;
+  bases: ResolvedEntity[];
+  result: ResolvedEntity | null;
+}
+
 export class PythonEntityResolver {
   private readonly kinds = new Map<string, EntityKind | null>();
   private readonly resolved = new Map<string, ResolvedEntity | null>();
+  /** How each class was resolved, by entity id: the next resolver takes over what still holds. */
+  readonly resolutions = new Map<string, Resolution>();
 
+  /**
+   * `previous`: the resolutions of the resolver before this one. A class whose facts, kind and
+   * resolved bases are the very same objects as then resolves to the same object as then, so
+   * what is computed per entity object downstream (wire fields, pairing keys) stays valid.
+   */
   constructor(
     private readonly modules: PythonModules,
     private readonly lookup: Lookup,
+    private readonly previous?: ReadonlyMap<string, Resolution>,
   ) {}
 
   /** The entity of a (possibly dotted) class name used in `file`. */
@@ -35,8 +51,15 @@ export class PythonEntityResolver {
     const resolvedBases = bases
       .map((base) => this.resolve(base, visiting) ?? (kind ? fieldMixin(base, kind) : null))
       .filter((base): base is ResolvedEntity => !!base);
-    const result = kind ? this.join(entity, kind, resolvedBases) : null;
+    const before = this.previous?.get(entity.id);
+    const result =
+      before?.entity === entity && before.kind === kind && sameItems(before.bases, resolvedBases)
+        ? before.result
+        : kind
+          ? this.join(entity, kind, resolvedBases)
+          : null;
     this.resolved.set(entity.id, result);
+    this.resolutions.set(entity.id, { entity, kind, bases: resolvedBases, result });
     return result;
   }
 
@@ -142,13 +165,27 @@ function isColumnLike(field: FieldFact): boolean {
   return !field.relationship && !field.computed && !field.excluded;
 }
 
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+/** Mixins as bases of each kind, made once per mixin class object (see `resolve`). */
+const mixins = new WeakMap<EntityFact, Map<EntityKind, ResolvedEntity>>();
+
 /** A plain mixin's annotated attributes, as a base of a Pydantic model takes them. */
 function fieldMixin(base: EntityFact, kind: EntityKind): ResolvedEntity | null {
   if (!base.fieldMixin || (kind !== 'pydantic-model' && kind !== 'sqlmodel-model')) return null;
-  const { fields, provisional: _p, config: _c, fieldMixin: _m, ...rest } = base;
-  return extend(rest, {
-    kind,
-    fields: fields.map((field) => extend(field, { declaredIn: base.id })),
-    baseIds: [],
-  });
+  let byKind = mixins.get(base);
+  if (!byKind) mixins.set(base, (byKind = new Map()));
+  let mixin = byKind.get(kind);
+  if (!mixin) {
+    const { fields, provisional: _p, config: _c, fieldMixin: _m, ...rest } = base;
+    mixin = extend(rest, {
+      kind,
+      fields: fields.map((field) => extend(field, { declaredIn: base.id })),
+      baseIds: [],
+    });
+    byKind.set(kind, mixin);
+  }
+  return mixin;
 }

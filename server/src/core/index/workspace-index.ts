@@ -9,7 +9,7 @@
 import type { EntityFact, FileFacts, ImportFact, Language, TypeAliasFact } from '../facts';
 import { finish, type Pausable } from '../pausable';
 import { CallResolver } from './calls';
-import { PythonEntityResolver } from './python-entities';
+import { PythonEntityResolver, type Resolution } from './python-entities';
 import { PythonModules } from './python-modules';
 import type { IndexView, ResolvedCall, ResolvedEntity, ResolvedRoute } from './resolved';
 import { RouteResolver } from './routes';
@@ -94,7 +94,9 @@ export class WorkspaceIndex {
     const versions = { ...this.contentVersions };
     const files = new Map(this.files);
     const halves: Halves = {
-      python: this.keptHalf('python', versions) ?? pythonHalf(files, this.pythonModulesFor(files)),
+      python:
+        this.keptHalf('python', versions) ??
+        pythonHalf(files, this.pythonModulesFor(files), this.halves.python),
       typescript:
         this.keptHalf('typescript', versions) ??
         typescriptHalf(files, this.typescriptModulesFor(files)),
@@ -183,6 +185,7 @@ interface Half {
 
 interface PythonHalf extends Half {
   modules: PythonModules;
+  resolutions: ReadonlyMap<string, Resolution>;
   routes?: ResolvedRoute[];
 }
 
@@ -197,14 +200,22 @@ interface Halves {
   typescript: TypeScriptHalf;
 }
 
-function pythonHalf(files: ReadonlyMap<string, FileFacts>, modules: PythonModules): PythonHalf {
+/** `previous`: the half before, whose classes this one takes over where nothing they read changed. */
+function pythonHalf(
+  files: ReadonlyMap<string, FileFacts>,
+  modules: PythonModules,
+  previous: PythonHalf | undefined,
+): PythonHalf {
   const declared = declaredIn(files, 'python');
-  const resolver = new PythonEntityResolver(modules, (file, name) =>
-    declared.get(`${file}#${name}`),
+  const resolver = new PythonEntityResolver(
+    modules,
+    (file, name) => declared.get(`${file}#${name}`),
+    previous?.resolutions,
   );
   return {
     declared,
     modules,
+    resolutions: resolver.resolutions,
     resolve: (entity) => resolver.resolve(entity),
     entityNamed: (file, name) => resolver.entityNamed(file, name),
     names: new Map(),
