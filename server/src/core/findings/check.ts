@@ -54,7 +54,7 @@ export function* checkWork(
     pairing,
     comparisons,
     reads: yield* PropertyReads.build(facts),
-    queries: new QueryWorkspace(facts),
+    queries: new QueryWorkspace(facts, view.pythonModules),
     migrations,
   };
 

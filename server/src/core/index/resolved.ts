@@ -11,6 +11,7 @@ import type {
   TypeAliasFact,
   TypeExpr,
 } from '../facts';
+import type { PythonModules } from './python-modules';
 
 export interface ResolvedField extends FieldFact {
   /** The entity that declares the field (itself, or a base it inherits from). */
@@ -62,6 +63,11 @@ export interface IndexView {
   resolveEntity(file: string, name: string): ResolvedEntity | undefined;
   /** The TS alias that is no entity (`type Money = number`) a name in `file` refers to. */
   resolveTypeAlias(file: string, name: string): ResolvedTypeAlias | undefined;
+  /**
+   * Module and name resolution of the Python files, for what follows names beyond entities (the
+   * query rules follow functions and tables). Kept from view to view like the rest of its half.
+   */
+  pythonModules: PythonModules;
 }
 
 export interface ResolvedTypeAlias {

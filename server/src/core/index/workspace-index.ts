@@ -293,6 +293,7 @@ function* buildView(files: ReadonlyMap<string, FileFacts>, halves: Halves): Paus
     calls: typescript.calls,
     resolveEntity,
     resolveTypeAlias: typescript.resolveTypeAlias,
+    pythonModules: python.modules,
   };
 }
 

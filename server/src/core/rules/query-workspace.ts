@@ -46,10 +46,14 @@ const MAX_CALL_DEPTH = 4;
 export class QueryWorkspace {
   private readonly byFile = new Map<string, PythonQueryFile>();
   private readonly definers = new Map<string, string[]>();
-  private modules: PythonModules | undefined;
   private everyFile: Map<string, FileFacts> | undefined;
+  private application: PythonQueryFile[] | undefined;
 
-  constructor(private readonly files: readonly FileFacts[]) {
+  /** `modules`: the index's Python module maps, when there is an index; else built here. */
+  constructor(
+    private readonly files: readonly FileFacts[],
+    private modules?: PythonModules,
+  ) {
     for (const facts of files) {
       if (!facts.queries) continue;
       this.byFile.set(facts.file, facts as PythonQueryFile);
@@ -59,7 +63,8 @@ export class QueryWorkspace {
 
   /** Python files with query facts that are application code (not tests or migrations). */
   applicationFiles(): PythonQueryFile[] {
-    return [...this.byFile.values()].filter((facts) => !isTestOrMigration(facts));
+    this.application ??= [...this.byFile.values()].filter((facts) => !isTestOrMigration(facts));
+    return this.application;
   }
 
   fileFacts(file: string): PythonQueryFile | undefined {
@@ -237,6 +242,15 @@ const NON_APPLICATION_FOLDERS = new Set(['tests', 'test', 'scripts']);
 
 /** Tests, scripts and migrations: per-row work there is not the application's. */
 function isTestOrMigration(facts: FileFacts): boolean {
+  let known = testOrMigration.get(facts);
+  if (known === undefined) testOrMigration.set(facts, (known = judgeTestOrMigration(facts)));
+  return known;
+}
+
+/** Asked of every query file at each check; a file's facts object answers the same each time. */
+const testOrMigration = new WeakMap<FileFacts, boolean>();
+
+function judgeTestOrMigration(facts: FileFacts): boolean {
   const parts = facts.file.split('/');
   const name = parts[parts.length - 1];
   if (/^(test_.*|.*_test|conftest)\.py$/.test(name)) return true;
