@@ -2,7 +2,7 @@
 // Values the backend sends that TS lacks fall through the UI's switches; values TS sends that
 // the backend lacks are rejected with 422.
 import type { Finding } from '../findings/finding';
-import { literalValues } from '../shapes/wire-type';
+import { literalValues, type WireType } from '../shapes/wire-type';
 import { fieldName, fieldPlace, pairDetails, relatedField } from './describe';
 import { pausableRule, type RuleContext } from './rule';
 import type { ResolvedField } from '../index/resolved';
@@ -18,14 +18,11 @@ export const enumValues = pausableRule({
       yield;
       const { frontendEntity, backendEntity } = comparison;
       for (const { frontend, backend } of comparison.matches) {
-        const backendValues = literalValues(backend.type);
-        const frontendValues = literalValues(frontend.type);
-        if (!backendValues || !frontendValues) continue;
         const response = comparison.direction === 'response';
         const missing = response
-          ? backendValues.filter((v) => !frontendValues.includes(v))
-          : frontendValues.filter((v) => !backendValues.includes(v));
-        if (!missing.length) continue;
+          ? valuesMissing(backend.type, frontend.type)
+          : valuesMissing(frontend.type, backend.type);
+        if (!missing?.length) continue;
         const listed = missing.map((v) => JSON.stringify(v)).join(', ');
         // A named TS enum or union is fixed where it is declared, and reported there once.
         const declared = namedValueType(context, frontend.field);
@@ -57,6 +54,32 @@ export const enumValues = pausableRule({
     return findings;
   },
 });
+
+/**
+ * The literal values `sender` may carry that `receiver` does not list; null unless both are sets
+ * of literals. Kept by the two type objects, like compareWire's answers: currency and country
+ * unions run to hundreds of values.
+ */
+function valuesMissing(sender: WireType, receiver: WireType): Literal[] | null {
+  let byReceiver = missingValues.get(sender);
+  if (!byReceiver) missingValues.set(sender, (byReceiver = new WeakMap()));
+  let missing = byReceiver.get(receiver);
+  if (missing === undefined) {
+    const sent = literalValues(sender);
+    const listed = literalValues(receiver);
+    if (!sent || !listed) missing = null;
+    else {
+      const known = new Set(listed);
+      missing = sent.filter((value) => !known.has(value));
+    }
+    byReceiver.set(receiver, missing);
+  }
+  return missing;
+}
+
+type Literal = string | number | boolean;
+
+const missingValues = new WeakMap<WireType, WeakMap<WireType, Literal[] | null>>();
 
 /** The TS enum or literal-union alias a field is typed with (`status: PartStatus`), if any. */
 function namedValueType(context: RuleContext, field: ResolvedField) {

@@ -85,15 +85,18 @@ export class FieldComparisons {
       frontend = frontendWireFields(this.view, frontendEntity);
       frontendFields.set(frontendEntity, frontend);
     }
-    return {
-      pair,
-      direction,
-      frontendEntity,
-      backendEntity,
-      ...lineUpFields(frontend, backend),
-    };
+    let byBackend = lineUps.get(frontend);
+    if (!byBackend) lineUps.set(frontend, (byBackend = new WeakMap()));
+    let lineUp = byBackend.get(backend);
+    if (!lineUp) byBackend.set(backend, (lineUp = lineUpFields(frontend, backend)));
+    return { pair, direction, frontendEntity, backendEntity, ...lineUp };
   }
 }
+
+type LineUp = ReturnType<typeof lineUpFields>;
+
+/** Line-ups by the two wire field lists they line up, which are kept as above. */
+const lineUps = new WeakMap<WireField[], WeakMap<WireField[], LineUp>>();
 
 function directionsOf(pair: Pair): Direction[] {
   return pair.direction === 'both' ? ['response', 'request'] : [pair.direction];

@@ -21,6 +21,25 @@ export function compareWire(
   frontend: WireType,
   direction: Direction,
 ): WireMismatch | null {
+  let byFrontend = verdicts.get(backend);
+  if (!byFrontend) verdicts.set(backend, (byFrontend = new WeakMap()));
+  let known = byFrontend.get(frontend);
+  if (!known) byFrontend.set(frontend, (known = {}));
+  if (known[direction] === undefined) known[direction] = judge(backend, frontend, direction);
+  return known[direction];
+}
+
+/**
+ * Answers by the two type objects: the wire fields of an entity, and so their types, are kept
+ * from one check to the next while the entity is (see rules/field-comparison.ts), and the
+ * answer depends on nothing else. A long literal union costs something to compare.
+ */
+const verdicts = new WeakMap<
+  WireType,
+  WeakMap<WireType, Partial<Record<Direction, WireMismatch | null>>>
+>();
+
+function judge(backend: WireType, frontend: WireType, direction: Direction): WireMismatch | null {
   const sent = withoutNull(direction === 'response' ? backend : frontend);
   const received = withoutNull(direction === 'response' ? frontend : backend);
   if (literalValues(sent) && literalValues(received)) return null;
