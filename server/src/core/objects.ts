@@ -10,3 +10,8 @@
 export function extend<T extends object, U extends object>(base: T, extra: U): T & U {
   return Object.assign({}, base, extra);
 }
+
+/** Whether two lists hold the very same objects in the same order. */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}

@@ -1,7 +1,7 @@
 // Settles Python classes across files: which are models (following bases such as
 // `class PartRead(PartBase)` into other files), their inherited fields and effective config.
 import type { EntityFact, EntityKind, FieldFact, ModelConfigFact } from '../facts';
-import { extend } from '../objects';
+import { extend, sameItems } from '../objects';
 import { applyAliasGenerator } from './alias-generators';
 import type { PythonModules } from './python-modules';
 import type { ResolvedEntity, ResolvedField } from './resolved';
@@ -163,10 +163,6 @@ function finishField(
 
 function isColumnLike(field: FieldFact): boolean {
   return !field.relationship && !field.computed && !field.excluded;
-}
-
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 /** Mixins as bases of each kind, made once per mixin class object (see `resolve`). */

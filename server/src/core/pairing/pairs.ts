@@ -3,6 +3,7 @@
 // its route, types walked side by side), generated (same name in a generated client), and
 // names confirmed by fields.
 import type { IndexView, ResolvedCall, ResolvedEntity, ResolvedRoute } from '../index/resolved';
+import { sameItems } from '../objects';
 import { finish, type Pausable } from '../pausable';
 import { onlyDirection, routeDirections, routeDirectionsWork } from './route-directions';
 import { matchCallToRoute } from './route-matching';
@@ -272,7 +273,7 @@ function* collectByName(view: IndexView, collector: PairCollector, routeLinked: 
     const direction = looksLikeRequest(frontend.name) ? 'request' : 'response';
     if (routeLinked.has(`${frontend.id}\0${direction}`) || collector.has(frontend.id, direction))
       continue;
-    const best = bestByName(frontend, byStem.get(nameStem(frontend.name)) ?? []);
+    const best = keptBestByName(frontend, byStem.get(nameStem(frontend.name)) ?? []);
     if (!best) continue;
     const evidenceKind =
       frontend.generated && best.backend.name === frontend.name
@@ -308,6 +309,24 @@ function declaresComputedField(frontend: ResolvedEntity, backend: ResolvedEntity
       .flatMap((field) => [normaliseKey(field.wireName), normaliseKey(field.name)]),
   );
   return frontend.fields.some((field) => computed.has(normaliseKey(field.wireName)));
+}
+
+/**
+ * The best candidate by name and fields for each TS entity object, with the candidates it was
+ * chosen from. The index hands the same entity objects to the next view while nothing they are
+ * resolved from changed, so most of these answers hold from one check to the next.
+ */
+const bestByNameKept = new WeakMap<
+  ResolvedEntity,
+  { candidates: ResolvedEntity[]; best: ReturnType<typeof bestByName> }
+>();
+
+function keptBestByName(frontend: ResolvedEntity, candidates: ResolvedEntity[]) {
+  const kept = bestByNameKept.get(frontend);
+  if (kept && sameItems(kept.candidates, candidates)) return kept.best;
+  const best = bestByName(frontend, candidates);
+  bestByNameKept.set(frontend, { candidates, best });
+  return best;
 }
 
 function bestByName(frontend: ResolvedEntity, candidates: ResolvedEntity[]) {
