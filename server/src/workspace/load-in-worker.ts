@@ -122,18 +122,31 @@ async function loadSplit(
   };
 }
 
-/** Splits files into shares of about equal size: the largest first, each to the lightest share. */
+/**
+ * Splits files into shares of about equal size: the largest first, each to the lightest share.
+ * Alembic revisions all go to the first share, this thread's: raw SQL in them loads and warms up
+ * the SQL parser, which is worth doing in one thread only.
+ */
 function shareFiles(root: string, files: string[], count: number): string[][] {
   const sized = files.map((file) => ({ file, size: sizeOf(join(root, file)) }));
   sized.sort((a, b) => b.size - a.size);
   const shares = Array.from({ length: count }, () => ({ files: [] as string[], size: 0 }));
+  const revisions = sized.filter(({ file }) => ALEMBIC_REVISION.test(file));
+  for (const { file, size } of revisions) {
+    shares[0].files.push(file);
+    shares[0].size += size;
+  }
   for (const { file, size } of sized) {
+    if (ALEMBIC_REVISION.test(file)) continue;
     const lightest = shares.reduce((min, share) => (share.size < min.size ? share : min));
     lightest.files.push(file);
     lightest.size += size;
   }
   return shares.map((share) => share.files);
 }
+
+/** A file in an Alembic `versions/` folder, as Alembic lays them out. */
+const ALEMBIC_REVISION = /(^|\/)versions\/[^/]+\.py$/;
 
 function sizeOf(path: string): number {
   try {
