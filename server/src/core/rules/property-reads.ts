@@ -3,6 +3,7 @@
 // service function without the type ever being imported where they are read.
 import type { FileFacts } from '../facts';
 import type { ResolvedEntity } from '../index/resolved';
+import { sameItems } from '../objects';
 import type { Pausable } from '../pausable';
 
 export class PropertyReads {
@@ -20,7 +21,7 @@ export class PropertyReads {
    */
   static *build(files: Iterable<FileFacts>): Pausable<PropertyReads> {
     const sources = [...files].filter(readsFrom);
-    if (lastBuilt && sameObjects(lastBuilt.sources, sources)) return lastBuilt.reads;
+    if (lastBuilt && sameItems(lastBuilt.sources, sources)) return lastBuilt.reads;
     const reads = new PropertyReads([]);
     for (const facts of sources) {
       reads.add(facts);
@@ -56,10 +57,6 @@ let lastBuilt: { sources: FileFacts[]; reads: PropertyReads } | undefined;
 /** Hand-written frontend files: generated clients declare types, they do not read them. */
 function readsFrom(facts: FileFacts): boolean {
   return facts.language === 'typescript' && !facts.generated;
-}
-
-function sameObjects<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((item, i) => item === b[i]);
 }
 
 function push(map: Map<string, string[]>, key: string, value: string): void {
