@@ -157,6 +157,8 @@ function measureAlternative(name, folder) {
     generated = join(scratch, `${name}-openapi.ts`);
     result.openapi = run(bin('openapi-typescript'), [join(folder, setup.openapi), '-o', generated]);
   }
+  // Both type-checks see the workspace packages' declarations, whichever runs first.
+  if (setup.own) emitPackageDeclarations(folder, setup.own);
   result.tsc = run(bin('tsc'), ['-p', writeFrontendConfig(name, folder, setup, generated)], true);
   result.tscErrors = (result.tsc.stdout.match(/error TS/g) ?? []).length;
   if (setup.own) result.own = measureOwnTypecheck(folder, setup.own);
@@ -167,14 +169,13 @@ function measureAlternative(name, folder) {
 }
 
 /**
- * The project's own type-check with its own compilers and installed dependencies: the realistic
- * figure the throwaway config only bounds from below. Its workspace packages are typed through
- * their built declarations (dist/), which the project's build makes with tsup; here the project's
- * compiler emits them once, untimed, as its CI would have done before the check.
+ * The workspace packages are typed through their built declarations (dist/), which the project's
+ * build makes with tsup; here the project's compiler emits them once, untimed, as its CI would
+ * have done before the check. Without its installed compiler nothing is emitted.
  */
-function measureOwnTypecheck(folder, own) {
-  const compiler = (name) => join(folder, own.app, 'node_modules', '.bin', name);
-  if (!existsSync(compiler(own.compilers[0]))) return undefined;
+function emitPackageDeclarations(folder, own) {
+  const compiler = join(folder, own.app, 'node_modules', '.bin', own.compilers[0]);
+  if (!existsSync(compiler)) return;
   for (const dir of own.packages) {
     const [src, dist] = ['src', 'dist'].map((part) => join(folder, dir, part));
     const config = join(scratch, `tsconfig.${dir.replaceAll('/', '-')}.json`);
@@ -183,8 +184,17 @@ function measureOwnTypecheck(folder, own) {
     const include = [join(src, '**/*.ts'), join(src, '**/*.tsx')];
     const extend = join(folder, dir, 'tsconfig.json');
     writeFileSync(config, JSON.stringify({ extends: extend, compilerOptions, include }));
-    run(compiler(own.compilers[0]), ['-p', config], true);
+    run(compiler, ['-p', config], true);
   }
+}
+
+/**
+ * The project's own type-check with its own compilers and installed dependencies: the realistic
+ * figure the throwaway config only bounds from below.
+ */
+function measureOwnTypecheck(folder, own) {
+  const compiler = (name) => join(folder, own.app, 'node_modules', '.bin', name);
+  if (!existsSync(compiler(own.compilers[0]))) return undefined;
   return own.compilers
     .filter((name) => existsSync(compiler(name)))
     .map((name) => {
