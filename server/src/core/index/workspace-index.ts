@@ -177,6 +177,8 @@ interface Half {
   version?: number;
   /** The classes or declarations of its language, by `file#Name`. */
   declared: Map<string, EntityFact>;
+  /** The same per file, in the order the view lists them (see `declaredIn`). */
+  byFile: Map<string, EntityFact[]>;
   resolve(entity: EntityFact): ResolvedEntity | null;
   entityNamed(file: string, name: string): EntityFact | undefined;
   /** What names used in its files resolved to, by file and name. */
@@ -206,7 +208,7 @@ function pythonHalf(
   modules: PythonModules,
   previous: PythonHalf | undefined,
 ): PythonHalf {
-  const declared = declaredIn(files, 'python');
+  const { declared, byFile } = declaredIn(files, 'python');
   const resolver = new PythonEntityResolver(
     modules,
     (file, name) => declared.get(`${file}#${name}`),
@@ -214,6 +216,7 @@ function pythonHalf(
   );
   return {
     declared,
+    byFile,
     modules,
     resolutions: resolver.resolutions,
     resolve: (entity) => resolver.resolve(entity),
@@ -226,12 +229,13 @@ function typescriptHalf(
   files: ReadonlyMap<string, FileFacts>,
   modules: TypeScriptModules,
 ): TypeScriptHalf {
-  const declared = declaredIn(files, 'typescript');
+  const { declared, byFile } = declaredIn(files, 'typescript');
   const resolver = new TypeScriptEntityResolver(modules, (file, name) =>
     declared.get(`${file}#${name}`),
   );
   return {
     declared,
+    byFile,
     modules,
     resolve: (entity) => resolver.resolve(entity),
     entityNamed: (file, name) => resolver.entityNamed(file, name),
@@ -240,29 +244,31 @@ function typescriptHalf(
   };
 }
 
+/**
+ * The classes or declarations of one language, by `file#Name` and per file in their order: a
+ * name declared twice in a file counts once, where it first appears, with its last declaration.
+ */
 function declaredIn(files: ReadonlyMap<string, FileFacts>, language: Language) {
   const declared = new Map<string, EntityFact>();
+  const byFile = new Map<string, EntityFact[]>();
   for (const facts of files.values()) {
-    if (facts.language !== language || isMigrationScript(facts)) continue;
-    for (const entity of facts.entities) declared.set(`${entity.file}#${entity.name}`, entity);
+    if (facts.language !== language || !facts.entities.length || isMigrationScript(facts)) continue;
+    const named = new Map<string, EntityFact>();
+    for (const entity of facts.entities) named.set(entity.name, entity);
+    byFile.set(facts.file, [...named.values()]);
+    for (const entity of named.values()) declared.set(`${entity.file}#${entity.name}`, entity);
   }
-  return declared;
+  return { declared, byFile };
 }
 
 function* buildView(files: ReadonlyMap<string, FileFacts>, halves: Halves): Pausable<IndexView> {
   const { python, typescript } = halves;
   const entities: ResolvedEntity[] = [];
   const entityById = new Map<string, ResolvedEntity>();
-  // In the order of the files; a class declared twice in a file counts once, where it first
-  // appears, with its last declaration.
+  // In the order of the files, and in each file in the order of `declaredIn`.
   for (const facts of files.values()) {
     const half = facts.language === 'python' ? python : typescript;
-    const seen = new Set<string>();
-    for (const { file, name } of facts.entities) {
-      const key = `${file}#${name}`;
-      const entity = half.declared.get(key);
-      if (!entity || seen.has(key)) continue;
-      seen.add(key);
+    for (const entity of half.byFile.get(facts.file) ?? []) {
       const resolved = half.resolve(entity);
       if (!resolved) continue;
       entities.push(resolved);
