@@ -6,6 +6,9 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../server/src/core/config/seam-config';
+import { extractFacts } from '../server/src/core/extract';
+import { checkWorkspace } from '../server/src/core/findings/check';
 import type { Finding } from '../server/src/core/findings/finding';
 import { reviewMigrations } from '../server/src/core/migrations/review';
 import { loadWorkspace } from '../server/src/workspace/load-workspace';
@@ -53,6 +56,35 @@ function changedLines(before: string[], after: string[]): string[] {
   }
   return changed;
 }
+
+describe('n-plus-one across edits', () => {
+  // A method called on a value of unknown type is followed when exactly one file defines a
+  // function of that name; checks after edits patch that list instead of building it again.
+  it('follows a repository method while one file defines it, and again after a second goes', async () => {
+    const { index } = await loadWorkspace(fixtureDir('n-plus-one'));
+    const onRepository = () =>
+      checkWorkspace(index.view(), index.allFacts(), DEFAULT_CONFIG).findings.some(
+        (finding) =>
+          finding.code === 'n-plus-one' &&
+          finding.file === 'shop/api.py' &&
+          finding.range.start.line === 59,
+      );
+    const other = (name: string) =>
+      extractFacts(
+        'shop/legacy.py',
+        `class LegacyRepository:\n    def ${name}(self):\n        return []\n`,
+      ).facts;
+    expect(onRepository()).toBe(true);
+    index.setFile(other('all_parts_by_name'));
+    expect(onRepository()).toBe(false);
+    index.setFile(other('all_legacy_parts'));
+    expect(onRepository()).toBe(true);
+    index.setFile(other('all_parts_by_name'));
+    expect(onRepository()).toBe(false);
+    index.removeFile('shop/legacy.py');
+    expect(onRepository()).toBe(true);
+  });
+});
 
 describe('n-plus-one quick fix', () => {
   const cases = [

@@ -45,7 +45,7 @@ const MAX_CALL_DEPTH = 4;
 
 export class QueryWorkspace {
   private readonly byFile = new Map<string, PythonQueryFile>();
-  private readonly definers = new Map<string, string[]>();
+  private readonly definers: ReadonlyMap<string, readonly string[]>;
   private everyFile: Map<string, FileFacts> | undefined;
   private application: PythonQueryFile[] | undefined;
 
@@ -57,8 +57,8 @@ export class QueryWorkspace {
     for (const facts of files) {
       if (!facts.queries) continue;
       this.byFile.set(facts.file, facts as PythonQueryFile);
-      for (const name of facts.queries.definedFunctions) push(this.definers, name, facts.file);
     }
+    this.definers = definersOf(this.byFile);
   }
 
   /** Python files with query facts that are application code (not tests or migrations). */
@@ -228,6 +228,63 @@ export class QueryWorkspace {
     this.everyFile ??= new Map(this.files.map((facts) => [facts.file, facts]));
     return this.everyFile;
   }
+}
+
+/** The files defining each function name, as the last workspace built them. */
+let lastDefiners:
+  | {
+      byFile: ReadonlyMap<string, PythonQueryFile>;
+      definers: ReadonlyMap<string, readonly string[]>;
+    }
+  | undefined;
+
+/**
+ * The files defining each function name (a file once per definition). Built from the last
+ * workspace's when only a few files changed since: every check builds a workspace, and an edit
+ * changes one file of the thousands whose functions are listed.
+ */
+function definersOf(
+  byFile: ReadonlyMap<string, PythonQueryFile>,
+): ReadonlyMap<string, readonly string[]> {
+  const last = lastDefiners;
+  const changed = last ? changedFiles(last.byFile, byFile) : undefined;
+  let definers: ReadonlyMap<string, readonly string[]>;
+  if (last && changed && !changed.length) {
+    definers = last.definers;
+  } else if (last && changed && changed.length <= MAX_PATCHED_FILES) {
+    const patched = new Map(last.definers);
+    definers = patched;
+    for (const file of changed) {
+      for (const name of last.byFile.get(file)?.queries.definedFunctions ?? []) {
+        const others = patched.get(name)?.filter((definer) => definer !== file) ?? [];
+        if (others.length) patched.set(name, others);
+        else patched.delete(name);
+      }
+      for (const name of byFile.get(file)?.queries.definedFunctions ?? [])
+        patched.set(name, [...(patched.get(name) ?? []), file]);
+    }
+  } else {
+    const built = new Map<string, string[]>();
+    for (const facts of byFile.values())
+      for (const name of facts.queries.definedFunctions) push(built, name, facts.file);
+    definers = built;
+  }
+  lastDefiners = { byFile, definers };
+  return definers;
+}
+
+/** Past this many changed files the definers are built anew. */
+const MAX_PATCHED_FILES = 50;
+
+/** Files whose facts differ between two maps, or that are in one only. */
+function changedFiles(
+  before: ReadonlyMap<string, PythonQueryFile>,
+  now: ReadonlyMap<string, PythonQueryFile>,
+): string[] {
+  const changed: string[] = [];
+  for (const [file, facts] of now) if (before.get(file) !== facts) changed.push(file);
+  for (const file of before.keys()) if (!now.has(file)) changed.push(file);
+  return changed;
 }
 
 /** What a caller's use of a function's result gives, from both shapes. */
