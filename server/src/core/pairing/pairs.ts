@@ -270,27 +270,23 @@ function* collectByName(view: IndexView, collector: PairCollector, routeLinked: 
     yield;
     // An empty interface pairs only when a generated client names it after a schema.
     if (!frontend.fields.length && !frontend.generated) continue;
-    const direction = looksLikeRequest(frontend.name) ? 'request' : 'response';
+    const match = nameMatchOf(frontend);
+    const { direction } = match;
     if (routeLinked.has(`${frontend.id}\0${direction}`) || collector.has(frontend.id, direction))
       continue;
-    const best = keptBestByName(frontend, byStem.get(nameStem(frontend.name)) ?? []);
-    if (!best) continue;
-    const evidenceKind =
-      frontend.generated && best.backend.name === frontend.name
-        ? 'generated client, same name'
-        : best.backend.name === frontend.name
-          ? 'same name'
-          : `name stem "${nameStem(frontend.name)}"`;
+    const found = bestAmong(match, frontend, byStem.get(match.stem) ?? NO_CANDIDATES);
+    if (!found) continue;
+    const { best } = found;
     // The routes know which way the class travels; a TS type declaring a computed field
     // describes what the class serialises; names are the guess when neither tells.
     const pairDirection =
       onlyDirection(directions, best.backend.id) ??
-      (declaresComputedField(frontend, best.backend)
+      (found.declaresComputed
         ? 'response'
         : looksLikeRequest(best.backend.name) || direction === 'request'
           ? 'request'
           : 'response');
-    collector.add(frontend.id, best.backend.id, pairDirection, best.score, evidenceKind);
+    collector.add(frontend.id, best.backend.id, pairDirection, best.score, found.evidence);
     collector.add(
       frontend.id,
       best.backend.id,
@@ -301,6 +297,62 @@ function* collectByName(view: IndexView, collector: PairCollector, routeLinked: 
   }
 }
 
+const NO_CANDIDATES: ResolvedEntity[] = [];
+
+/**
+ * What pairing by name learns of a TS entity object: its name's stem and direction, and its best
+ * match among the candidates it was last weighed against. The index hands the same entity
+ * objects to the next view while nothing they are resolved from changed, so most of these hold
+ * from one check to the next.
+ */
+interface NameMatch {
+  stem: string;
+  direction: 'request' | 'response';
+  candidates?: ResolvedEntity[];
+  found?: NameFound;
+}
+
+interface NameFound {
+  best: NonNullable<ReturnType<typeof bestByName>>;
+  /** The TS type declares a computed field of the best match (see `declaresComputedField`). */
+  declaresComputed: boolean;
+  evidence: string;
+}
+
+const nameMatches = new WeakMap<ResolvedEntity, NameMatch>();
+
+function nameMatchOf(frontend: ResolvedEntity): NameMatch {
+  let match = nameMatches.get(frontend);
+  if (!match) {
+    const direction = looksLikeRequest(frontend.name) ? 'request' : 'response';
+    match = { stem: nameStem(frontend.name), direction };
+    nameMatches.set(frontend, match);
+  }
+  return match;
+}
+
+/** The best match among `candidates`, weighed again only when they are not the same objects. */
+function bestAmong(
+  match: NameMatch,
+  frontend: ResolvedEntity,
+  candidates: ResolvedEntity[],
+): NameFound | undefined {
+  if (match.candidates && sameItems(match.candidates, candidates)) return match.found;
+  const best = bestByName(frontend, candidates);
+  match.candidates = candidates;
+  match.found = best && {
+    best,
+    declaresComputed: declaresComputedField(frontend, best.backend),
+    evidence:
+      frontend.generated && best.backend.name === frontend.name
+        ? 'generated client, same name'
+        : best.backend.name === frontend.name
+          ? 'same name'
+          : `name stem "${match.stem}"`,
+  };
+  return match.found;
+}
+
 /** Computed fields exist only in what a model sends: a TS key naming one mirrors a response. */
 function declaresComputedField(frontend: ResolvedEntity, backend: ResolvedEntity): boolean {
   const computed = new Set(
@@ -309,24 +361,6 @@ function declaresComputedField(frontend: ResolvedEntity, backend: ResolvedEntity
       .flatMap((field) => [normaliseKey(field.wireName), normaliseKey(field.name)]),
   );
   return frontend.fields.some((field) => computed.has(normaliseKey(field.wireName)));
-}
-
-/**
- * The best candidate by name and fields for each TS entity object, with the candidates it was
- * chosen from. The index hands the same entity objects to the next view while nothing they are
- * resolved from changed, so most of these answers hold from one check to the next.
- */
-const bestByNameKept = new WeakMap<
-  ResolvedEntity,
-  { candidates: ResolvedEntity[]; best: ReturnType<typeof bestByName> }
->();
-
-function keptBestByName(frontend: ResolvedEntity, candidates: ResolvedEntity[]) {
-  const kept = bestByNameKept.get(frontend);
-  if (kept && sameItems(kept.candidates, candidates)) return kept.best;
-  const best = bestByName(frontend, candidates);
-  bestByNameKept.set(frontend, { candidates, best });
-  return best;
 }
 
 function bestByName(frontend: ResolvedEntity, candidates: ResolvedEntity[]) {
