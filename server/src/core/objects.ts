@@ -11,7 +11,16 @@ export function extend<T extends object, U extends object>(base: T, extra: U): T
   return Object.assign({}, base, extra);
 }
 
+/** Whether two lists are as long and `same` holds for the items at each place. */
+export function sameList<T>(
+  a: readonly T[],
+  b: readonly T[],
+  same: (x: T, y: T) => boolean,
+): boolean {
+  return a.length === b.length && a.every((item, i) => same(item, b[i]));
+}
+
 /** Whether two lists hold the very same objects in the same order. */
 export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((item, i) => item === b[i]);
+  return sameList(a, b, (x, y) => x === y);
 }

@@ -18,8 +18,10 @@ export interface Resolution {
 
 export class PythonEntityResolver {
   private readonly kinds = new Map<string, EntityKind | null>();
-  private readonly resolved = new Map<string, ResolvedEntity | null>();
-  /** How each class was resolved, by entity id: the next resolver takes over what still holds. */
+  /**
+   * How each class was resolved, by entity id: its result, and what the next resolver compares to
+   * take the result over.
+   */
   readonly resolutions = new Map<string, Resolution>();
 
   /**
@@ -41,8 +43,8 @@ export class PythonEntityResolver {
 
   /** The resolved entity, or null for classes that turn out not to be models or enums. */
   resolve(entity: EntityFact, visiting = new Set<string>()): ResolvedEntity | null {
-    const cached = this.resolved.get(entity.id);
-    if (cached !== undefined) return cached;
+    const cached = this.resolutions.get(entity.id);
+    if (cached) return cached.result;
     if (visiting.has(entity.id)) return null;
     visiting.add(entity.id);
 
@@ -58,7 +60,6 @@ export class PythonEntityResolver {
         : kind
           ? this.join(entity, kind, resolvedBases)
           : null;
-    this.resolved.set(entity.id, result);
     this.resolutions.set(entity.id, { entity, kind, bases: resolvedBases, result });
     return result;
   }
@@ -109,7 +110,7 @@ export class PythonEntityResolver {
       kind,
       fields,
       // A plain mixin lends its fields but is no entity of the view.
-      baseIds: bases.filter((base) => this.resolved.get(base.id)).map((base) => base.id),
+      baseIds: bases.filter((base) => this.resolutions.get(base.id)?.result).map((base) => base.id),
       config,
       abstract: entity.abstract && kind === 'sqlalchemy-model' ? true : undefined,
       tableName: entity.tableName ?? (kind === 'sqlalchemy-model' ? inheritedTable : undefined),

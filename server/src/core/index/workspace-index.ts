@@ -7,9 +7,10 @@
 // resolved entities, routes or calls, and the names already looked up) as it was, and the next
 // view takes that half over, objects and all.
 import type { EntityFact, FileFacts, ImportFact, Language, TypeAliasFact } from '../facts';
+import { sameList } from '../objects';
 import { finish, type Pausable } from '../pausable';
 import { CallResolver } from './calls';
-import { PythonEntityResolver, type Resolution } from './python-entities';
+import { PythonEntityResolver } from './python-entities';
 import { PythonModules } from './python-modules';
 import type { IndexView, ResolvedCall, ResolvedEntity, ResolvedRoute } from './resolved';
 import { RouteResolver } from './routes';
@@ -175,19 +176,16 @@ interface Kept<T> {
 interface Half {
   /** The content version of its language it was built from; set once its view is kept. */
   version?: number;
-  /** The classes or declarations of its language, by `file#Name`. */
-  declared: Map<string, EntityFact>;
-  /** The same per file, in the order the view lists them (see `declaredIn`). */
+  /** Its language's classes or declarations per file, in the order the view lists them. */
   byFile: Map<string, EntityFact[]>;
-  resolve(entity: EntityFact): ResolvedEntity | null;
-  entityNamed(file: string, name: string): EntityFact | undefined;
+  resolver: PythonEntityResolver | TypeScriptEntityResolver;
   /** What names used in its files resolved to, by file and name. */
   names: Map<string, ResolvedEntity | null>;
 }
 
 interface PythonHalf extends Half {
+  resolver: PythonEntityResolver;
   modules: PythonModules;
-  resolutions: ReadonlyMap<string, Resolution>;
   routes?: ResolvedRoute[];
 }
 
@@ -202,51 +200,33 @@ interface Halves {
   typescript: TypeScriptHalf;
 }
 
-/** `previous`: the half before, whose classes this one takes over where nothing they read changed. */
+/**
+ * `previous`: the half before; this one takes over its classes where nothing they read changed.
+ */
 function pythonHalf(
   files: ReadonlyMap<string, FileFacts>,
   modules: PythonModules,
   previous: PythonHalf | undefined,
 ): PythonHalf {
-  const { declared, byFile } = declaredIn(files, 'python');
-  const resolver = new PythonEntityResolver(
-    modules,
-    (file, name) => declared.get(`${file}#${name}`),
-    previous?.resolutions,
-  );
-  return {
-    declared,
-    byFile,
-    modules,
-    resolutions: resolver.resolutions,
-    resolve: (entity) => resolver.resolve(entity),
-    entityNamed: (file, name) => resolver.entityNamed(file, name),
-    names: new Map(),
-  };
+  const { lookup, byFile } = declaredIn(files, 'python');
+  const resolver = new PythonEntityResolver(modules, lookup, previous?.resolver.resolutions);
+  return { byFile, resolver, modules, names: new Map() };
 }
 
 function typescriptHalf(
   files: ReadonlyMap<string, FileFacts>,
   modules: TypeScriptModules,
 ): TypeScriptHalf {
-  const { declared, byFile } = declaredIn(files, 'typescript');
-  const resolver = new TypeScriptEntityResolver(modules, (file, name) =>
-    declared.get(`${file}#${name}`),
-  );
-  return {
-    declared,
-    byFile,
-    modules,
-    resolve: (entity) => resolver.resolve(entity),
-    entityNamed: (file, name) => resolver.entityNamed(file, name),
-    names: new Map(),
-    resolveTypeAlias: typeAliasResolver(files, modules),
-  };
+  const { lookup, byFile } = declaredIn(files, 'typescript');
+  const resolver = new TypeScriptEntityResolver(modules, lookup);
+  const resolveTypeAlias = typeAliasResolver(files, modules);
+  return { byFile, resolver, modules, names: new Map(), resolveTypeAlias };
 }
 
 /**
- * The classes or declarations of one language, by `file#Name` and per file in their order: a
- * name declared twice in a file counts once, where it first appears, with its last declaration.
+ * One language's classes or declarations: a lookup by file and name, and the list per file in
+ * its order, where a name declared twice counts once, where it first appears, with its last
+ * declaration.
  */
 function declaredIn(files: ReadonlyMap<string, FileFacts>, language: Language) {
   const declared = new Map<string, EntityFact>();
@@ -258,7 +238,8 @@ function declaredIn(files: ReadonlyMap<string, FileFacts>, language: Language) {
     byFile.set(facts.file, [...named.values()]);
     for (const entity of named.values()) declared.set(`${entity.file}#${entity.name}`, entity);
   }
-  return { declared, byFile };
+  const lookup = (file: string, name: string) => declared.get(`${file}#${name}`);
+  return { lookup, byFile };
 }
 
 function* buildView(files: ReadonlyMap<string, FileFacts>, halves: Halves): Pausable<IndexView> {
@@ -269,7 +250,7 @@ function* buildView(files: ReadonlyMap<string, FileFacts>, halves: Halves): Paus
   for (const facts of files.values()) {
     const half = facts.language === 'python' ? python : typescript;
     for (const entity of half.byFile.get(facts.file) ?? []) {
-      const resolved = half.resolve(entity);
+      const resolved = half.resolver.resolve(entity);
       if (!resolved) continue;
       entities.push(resolved);
       entityById.set(resolved.id, resolved);
@@ -284,7 +265,7 @@ function* buildView(files: ReadonlyMap<string, FileFacts>, halves: Halves): Paus
     const key = `${file}\0${name}`;
     let entity = half.names.get(key);
     if (entity === undefined) {
-      const declared = half.entityNamed(file, name);
+      const declared = half.resolver.entityNamed(file, name);
       entity = (declared && entityById.get(declared.id)) ?? null;
       half.names.set(key, entity);
     }
@@ -352,10 +333,6 @@ function sameImport(a: ImportFact, b: ImportFact): boolean {
 
 function sameNames<T>(a: readonly T[], b: readonly T[], name: (item: T) => string | undefined) {
   return sameList(a, b, (x, y) => name(x) === name(y));
-}
-
-function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
-  return a.length === b.length && a.every((item, i) => same(item, b[i]));
 }
 
 /**
