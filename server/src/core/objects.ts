@@ -24,3 +24,20 @@ export function sameList<T>(
 export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   return sameList(a, b, (x, y) => x === y);
 }
+
+/**
+ * Values computed from two objects and nothing else, kept while both objects live: the index
+ * hands unchanged objects from one check to the next, and so do the caches keyed by them.
+ */
+export class PairMemo<A extends object, B extends object, V> {
+  private readonly byFirst = new WeakMap<A, WeakMap<B, V>>();
+
+  get(a: A, b: B, compute: (a: A, b: B) => V): V {
+    let bySecond = this.byFirst.get(a);
+    if (!bySecond) this.byFirst.set(a, (bySecond = new WeakMap()));
+    if (bySecond.has(b)) return bySecond.get(b) as V;
+    const value = compute(a, b);
+    bySecond.set(b, value);
+    return value;
+  }
+}

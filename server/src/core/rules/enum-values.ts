@@ -2,6 +2,7 @@
 // Values the backend sends that TS lacks fall through the UI's switches; values TS sends that
 // the backend lacks are rejected with 422.
 import type { Finding } from '../findings/finding';
+import { PairMemo } from '../objects';
 import { literalValues, type WireType } from '../shapes/wire-type';
 import { fieldName, fieldPlace, pairDetails, relatedField } from './describe';
 import { pausableRule, type RuleContext } from './rule';
@@ -61,25 +62,18 @@ export const enumValues = pausableRule({
  * unions run to hundreds of values.
  */
 function valuesMissing(sender: WireType, receiver: WireType): Literal[] | null {
-  let byReceiver = missingValues.get(sender);
-  if (!byReceiver) missingValues.set(sender, (byReceiver = new WeakMap()));
-  let missing = byReceiver.get(receiver);
-  if (missing === undefined) {
-    const sent = literalValues(sender);
-    const listed = literalValues(receiver);
-    if (!sent || !listed) missing = null;
-    else {
-      const known = new Set(listed);
-      missing = sent.filter((value) => !known.has(value));
-    }
-    byReceiver.set(receiver, missing);
-  }
-  return missing;
+  return missingValues.get(sender, receiver, (from, to) => {
+    const sent = literalValues(from);
+    const listed = literalValues(to);
+    if (!sent || !listed) return null;
+    const known = new Set(listed);
+    return sent.filter((value) => !known.has(value));
+  });
 }
 
 type Literal = string | number | boolean;
 
-const missingValues = new WeakMap<WireType, WeakMap<WireType, Literal[] | null>>();
+const missingValues = new PairMemo<WireType, WireType, Literal[] | null>();
 
 /** The TS enum or literal-union alias a field is typed with (`status: PartStatus`), if any. */
 function namedValueType(context: RuleContext, field: ResolvedField) {

@@ -2,6 +2,7 @@
 // keys exist on one side only, and which TS keys use the Python name where the wire uses an
 // alias. The field rules all read these comparisons; they are computed once per check.
 import type { IndexView, ResolvedEntity } from '../index/resolved';
+import { PairMemo } from '../objects';
 import type { Pair } from '../pairing/pairs';
 import { finish, type Pausable } from '../pausable';
 import type { Direction } from '../shapes/compare-wire';
@@ -85,18 +86,13 @@ export class FieldComparisons {
       frontend = frontendWireFields(this.view, frontendEntity);
       frontendFields.set(frontendEntity, frontend);
     }
-    let byBackend = lineUps.get(frontend);
-    if (!byBackend) lineUps.set(frontend, (byBackend = new WeakMap()));
-    let lineUp = byBackend.get(backend);
-    if (!lineUp) byBackend.set(backend, (lineUp = lineUpFields(frontend, backend)));
+    const lineUp = lineUps.get(frontend, backend, (f, b) => lineUpFields(f, b));
     return { pair, direction, frontendEntity, backendEntity, ...lineUp };
   }
 }
 
-type LineUp = ReturnType<typeof lineUpFields>;
-
 /** Line-ups by the two wire field lists they line up, which are kept as above. */
-const lineUps = new WeakMap<WireField[], WeakMap<WireField[], LineUp>>();
+const lineUps = new PairMemo<WireField[], WireField[], ReturnType<typeof lineUpFields>>();
 
 function directionsOf(pair: Pair): Direction[] {
   return pair.direction === 'both' ? ['response', 'request'] : [pair.direction];

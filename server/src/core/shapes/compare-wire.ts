@@ -1,5 +1,6 @@
 // Whether the JSON one side produces can be read by the other. Null is left to the nullability
 // rule and literal sets to the enum rule; this answers only "can these types ever agree?".
+import { PairMemo } from '../objects';
 import { describeWire, literalValues, membersOf, withoutNull, type WireType } from './wire-type';
 
 export type Direction = 'response' | 'request';
@@ -21,12 +22,7 @@ export function compareWire(
   frontend: WireType,
   direction: Direction,
 ): WireMismatch | null {
-  let byFrontend = verdicts.get(backend);
-  if (!byFrontend) verdicts.set(backend, (byFrontend = new WeakMap()));
-  let known = byFrontend.get(frontend);
-  if (!known) byFrontend.set(frontend, (known = {}));
-  if (known[direction] === undefined) known[direction] = judge(backend, frontend, direction);
-  return known[direction];
+  return verdicts[direction].get(backend, frontend, (b, f) => judge(b, f, direction));
 }
 
 /**
@@ -34,10 +30,10 @@ export function compareWire(
  * from one check to the next while the entity is (see rules/field-comparison.ts), and the
  * answer depends on nothing else. A long literal union costs something to compare.
  */
-const verdicts = new WeakMap<
-  WireType,
-  WeakMap<WireType, Partial<Record<Direction, WireMismatch | null>>>
->();
+const verdicts: Record<Direction, PairMemo<WireType, WireType, WireMismatch | null>> = {
+  response: new PairMemo(),
+  request: new PairMemo(),
+};
 
 function judge(backend: WireType, frontend: WireType, direction: Direction): WireMismatch | null {
   const sent = withoutNull(direction === 'response' ? backend : frontend);
@@ -141,9 +137,10 @@ function requestSpecial(backendType: WireType, tsValue: WireType): boolean | Ver
     (backendType.kind === 'number' || backendType.kind === 'boolean') &&
     tsValue.kind === 'string'
   ) {
+    const accepted = backendType.kind === 'number' ? 'numeric' : '"true"/"false"';
     return {
       severity: 'warning',
-      reason: `Pydantic accepts only ${backendType.kind === 'number' ? 'numeric' : '"true"/"false"'} strings here; any other text is rejected with 422`,
+      reason: `Pydantic accepts only ${accepted} strings here; any other text is rejected with 422`,
     };
   }
   return undefined;
