@@ -8,6 +8,7 @@ import { detachStrings, type StringPool } from '../core/detach-strings';
 import type { FileFacts } from '../core/facts';
 import { WorkspaceIndex } from '../core/index/workspace-index';
 import { describeError, silentLogger } from '../core/log';
+import { alembicEnvironments } from '../core/migrations/migration-layout';
 import { finishInSlices, type Pausable } from '../core/pausable';
 import type { IndexWorkerInput, IndexWorkerMessage } from './index-worker-protocol';
 import { discoverFiles, type DiscoveredFiles } from './discover';
@@ -128,25 +129,19 @@ async function loadSplit(
  * the SQL parser, which is worth doing in one thread only.
  */
 function shareFiles(root: string, files: string[], count: number): string[][] {
+  const revisions = new Set(alembicEnvironments(new Set(files)).flatMap((env) => env.revisions));
   const sized = files.map((file) => ({ file, size: sizeOf(join(root, file)) }));
   sized.sort((a, b) => b.size - a.size);
   const shares = Array.from({ length: count }, () => ({ files: [] as string[], size: 0 }));
-  const revisions = sized.filter(({ file }) => ALEMBIC_REVISION.test(file));
-  for (const { file, size } of revisions) {
-    shares[0].files.push(file);
-    shares[0].size += size;
-  }
   for (const { file, size } of sized) {
-    if (ALEMBIC_REVISION.test(file)) continue;
-    const lightest = shares.reduce((min, share) => (share.size < min.size ? share : min));
-    lightest.files.push(file);
-    lightest.size += size;
+    const share = revisions.has(file)
+      ? shares[0]
+      : shares.reduce((min, next) => (next.size < min.size ? next : min));
+    share.files.push(file);
+    share.size += size;
   }
   return shares.map((share) => share.files);
 }
-
-/** A file in an Alembic `versions/` folder, as Alembic lays them out. */
-const ALEMBIC_REVISION = /(^|\/)versions\/[^/]+\.py$/;
 
 function sizeOf(path: string): number {
   try {
