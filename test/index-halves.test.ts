@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../server/src/core/config/seam-config';
 import { extractFacts } from '../server/src/core/extract';
 import { checkWorkspace } from '../server/src/core/findings/check';
-import type { ResolvedEntity } from '../server/src/core/index/resolved';
+import type { IndexView, ResolvedEntity } from '../server/src/core/index/resolved';
 import { WorkspaceIndex } from '../server/src/core/index/workspace-index';
 import { loadWorkspace } from '../server/src/workspace/load-workspace';
 import { dedent } from './helpers/facts';
@@ -34,23 +34,18 @@ describe('view halves', () => {
         export const getPart = () => axios.get<Part>('/parts/');
       `,
     };
-    const index = await indexOf(files);
-    const editor = new Editor(index, (file) => dedent(files[file as keyof typeof files]));
+    const { index, editor } = await editing(files);
     const first = index.view();
     editor.edit('app/schemas.py', 'name: str', 'nam: str');
     const second = index.view();
-    expect(second.entityById.get('web/part.ts#Part')).toBe(
-      first.entityById.get('web/part.ts#Part'),
-    );
+    expect(entityIn(second, 'web/part.ts#Part')).toBe(entityIn(first, 'web/part.ts#Part'));
     expect(second.calls).toBe(first.calls);
     expect(second.routes).not.toBe(first.routes);
     expect(fieldNames(second.entityById.get('app/schemas.py#Part'))).toEqual(['nam']);
 
     editor.edit('web/part.ts', 'name: string', 'nam: string');
     const third = index.view();
-    expect(third.entityById.get('app/schemas.py#Part')).toBe(
-      second.entityById.get('app/schemas.py#Part'),
-    );
+    expect(entityIn(third, 'app/schemas.py#Part')).toBe(entityIn(second, 'app/schemas.py#Part'));
     expect(third.routes).toBe(second.routes);
     expect(fieldNames(third.entityById.get('web/part.ts#Part'))).toEqual(['nam']);
   });
@@ -64,16 +59,12 @@ describe('view halves', () => {
     index.setFile(extractFacts('web/other.ts', 'export interface Other { a: string }\n').facts);
     const second = index.view();
     expect(second.entityById.has('web/other.ts#Other')).toBe(true);
-    expect(second.entityById.get('web/part.ts#Part')).not.toBe(
-      first.entityById.get('web/part.ts#Part'),
-    );
+    expect(entityIn(second, 'web/part.ts#Part')).not.toBe(entityIn(first, 'web/part.ts#Part'));
     // The Python half was rebuilt too, and took over the class nothing changed for.
-    expect(second.entityById.get('app/schemas.py#Part')).toBe(
-      first.entityById.get('app/schemas.py#Part'),
-    );
+    expect(entityIn(second, 'app/schemas.py#Part')).toBe(entityIn(first, 'app/schemas.py#Part'));
   });
 
-  it('takes over the Python classes an edit leaves alone, and re-resolves those it reaches', async () => {
+  it('takes over Python classes an edit leaves alone, re-resolves those it reaches', async () => {
     const files = {
       'app/base.py': `
         from pydantic import BaseModel
@@ -91,20 +82,15 @@ describe('view halves', () => {
             b: int
       `,
     };
-    const index = await indexOf(files);
-    const editor = new Editor(index, (file) => dedent(files[file as keyof typeof files]));
+    const { index, editor } = await editing(files);
     const first = index.view();
     editor.edit('app/base.py', 'a: int', 'a2: int');
     const second = index.view();
-    expect(second.entityById.get('app/other.py#Other')).toBe(
-      first.entityById.get('app/other.py#Other'),
-    );
+    expect(entityIn(second, 'app/other.py#Other')).toBe(entityIn(first, 'app/other.py#Other'));
     expect(fieldNames(second.entityById.get('app/part.py#Part'))).toEqual(['a2', 'name']);
     editor.edit('app/other.py', 'b: int', 'b2: int');
     const third = index.view();
-    expect(third.entityById.get('app/part.py#Part')).toBe(
-      second.entityById.get('app/part.py#Part'),
-    );
+    expect(entityIn(third, 'app/part.py#Part')).toBe(entityIn(second, 'app/part.py#Part'));
     expect(fieldNames(third.entityById.get('app/other.py#Other'))).toEqual(['b2']);
   });
 
@@ -175,6 +161,16 @@ describe('view halves', () => {
     }
   });
 });
+
+/** An index of `files` (dedented) and an editor over them. */
+async function editing(files: Record<string, string>) {
+  const index = await indexOf(files);
+  return { index, editor: new Editor(index, (file) => dedent(files[file])) };
+}
+
+function entityIn(view: IndexView, id: string): ResolvedEntity | undefined {
+  return view.entityById.get(id);
+}
 
 function fieldNames(entity: ResolvedEntity | undefined): string[] | undefined {
   return entity?.fields.map((field) => field.name);

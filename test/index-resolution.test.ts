@@ -53,7 +53,7 @@ describe('Python resolution', () => {
     expect(part.baseIds).toEqual(['backend/app/schemas/part.py#PartBase']);
   });
 
-  it('resolves names through __init__ re-exports and drops classes that are not models', async () => {
+  it('resolves names through __init__ re-exports, drops classes that are no models', async () => {
     const index = await indexOf({
       ...pydanticPart,
       'backend/app/errors.py': `
@@ -334,7 +334,7 @@ describe('resolution after edits', () => {
     expect(index.view().entityById.has('app/user.py#User')).toBe(false);
   });
 
-  it('follows a name behind star re-exports to another module when its class is renamed', async () => {
+  it('follows a name behind star re-exports to another module after a rename', async () => {
     const model = (name: string, field: string) =>
       `from pydantic import BaseModel\nclass ${name}(BaseModel):\n    ${field}: int\n`;
     const index = await indexOf({

@@ -60,7 +60,7 @@ function changedLines(before: string[], after: string[]): string[] {
 describe('n-plus-one across edits', () => {
   // A method called on a value of unknown type is followed when exactly one file defines a
   // function of that name; checks after edits patch that list instead of building it again.
-  it('follows a repository method while one file defines it, and again after a second goes', async () => {
+  it('follows a repository method while only one file defines it', async () => {
     const { index } = await loadWorkspace(fixtureDir('n-plus-one'));
     const onRepository = () =>
       checkWorkspace(index.view(), index.allFacts(), DEFAULT_CONFIG).findings.some(
