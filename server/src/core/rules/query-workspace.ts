@@ -247,29 +247,39 @@ function definersOf(
   byFile: ReadonlyMap<string, PythonQueryFile>,
 ): ReadonlyMap<string, readonly string[]> {
   const last = lastDefiners;
-  const changed = last ? changedFiles(last.byFile, byFile) : undefined;
-  let definers: ReadonlyMap<string, readonly string[]>;
-  if (last && changed && !changed.length) {
-    definers = last.definers;
-  } else if (last && changed && changed.length <= MAX_PATCHED_FILES) {
-    const patched = new Map(last.definers);
-    definers = patched;
-    for (const file of changed) {
-      for (const name of last.byFile.get(file)?.queries.definedFunctions ?? []) {
-        const others = patched.get(name)?.filter((definer) => definer !== file) ?? [];
-        if (others.length) patched.set(name, others);
-        else patched.delete(name);
-      }
-      for (const name of byFile.get(file)?.queries.definedFunctions ?? [])
-        patched.set(name, [...(patched.get(name) ?? []), file]);
-    }
-  } else {
-    const built = new Map<string, string[]>();
-    for (const facts of byFile.values())
-      for (const name of facts.queries.definedFunctions) push(built, name, facts.file);
-    definers = built;
-  }
+  const changed = last && changedFiles(last.byFile, byFile);
+  const definers =
+    last && changed && changed.length <= MAX_PATCHED_FILES
+      ? patchedDefiners(last, byFile, changed)
+      : builtDefiners(byFile);
   lastDefiners = { byFile, definers };
+  return definers;
+}
+
+function builtDefiners(byFile: ReadonlyMap<string, PythonQueryFile>): Map<string, string[]> {
+  const definers = new Map<string, string[]>();
+  for (const facts of byFile.values())
+    for (const name of facts.queries.definedFunctions) push(definers, name, facts.file);
+  return definers;
+}
+
+/** The last definers with the changed files' functions taken out and put in again. */
+function patchedDefiners(
+  last: NonNullable<typeof lastDefiners>,
+  byFile: ReadonlyMap<string, PythonQueryFile>,
+  changed: string[],
+): ReadonlyMap<string, readonly string[]> {
+  if (!changed.length) return last.definers;
+  const definers = new Map(last.definers);
+  for (const file of changed) {
+    for (const name of last.byFile.get(file)?.queries.definedFunctions ?? []) {
+      const others = definers.get(name)?.filter((definer) => definer !== file) ?? [];
+      if (others.length) definers.set(name, others);
+      else definers.delete(name);
+    }
+    for (const name of byFile.get(file)?.queries.definedFunctions ?? [])
+      definers.set(name, [...(definers.get(name) ?? []), file]);
+  }
   return definers;
 }
 
